@@ -1,0 +1,14 @@
+// Copies what tsc does not emit (node icons and codex files) into dist, beside the built nodes.
+const { src, dest, parallel } = require('gulp');
+
+function copyIcons() {
+	return src(['nodes/**/*.{png,svg}', 'credentials/**/*.{png,svg}'], { base: '.', encoding: false }).pipe(
+		dest('dist'),
+	);
+}
+
+function copyCodex() {
+	return src('nodes/**/*.node.json', { base: '.' }).pipe(dest('dist'));
+}
+
+exports['build:assets'] = parallel(copyIcons, copyCodex);
