@@ -2,7 +2,7 @@ import { config } from '@n8n/node-cli/eslint';
 
 export default [
 	...config,
-	{ ignores: ['dist/**', 'node_modules/**', '.cache/**', '.n8n-local/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
+	{ ignores: ['dist/**', 'node_modules/**', '.cache/**', '.n8n-local/**', 'coverage/**', '.build/**', '**/*.js', '**/*.mjs'] },
 	{
 		// The n8n-free core never sees NodeApiError/NodeOperationError: it throws its own typed
 		// errors, which the node layer maps in one place (nodes/shared/errors.ts).

@@ -1,9 +1,10 @@
-/** Tests: core unit tests import src/ through ts-jest; node tests load the built dist/ in the real n8n engine. */
+/** Core unit tests import src/ through ts-jest; node tests load the built dist/ in the real n8n engine. */
 module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
 	setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
+	reporters: ['default', '<rootDir>/test/support/summaryReporter.js'],
 	testTimeout: 30000,
 };

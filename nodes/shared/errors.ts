@@ -1,0 +1,41 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { InputValidationError, ProviderError } from '../../src/errors';
+
+/**
+ * The one place where the core's typed errors become n8n errors, enriched with the item index
+ * so that n8n shows which item failed.
+ */
+export function toNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.context.itemIndex ??= itemIndex;
+		return error;
+	}
+	if (error instanceof InputValidationError) {
+		return new NodeOperationError(node, `Item ${itemIndex}: ${error.message}`, {
+			itemIndex,
+			description: error.issues.map((issue) => `${issue.path || '(item)'}: ${issue.message}`).join('\n'),
+		});
+	}
+	if (error instanceof ProviderError) {
+		const description = [...error.providerMessages, error.hint].filter(Boolean).join('\n') || undefined;
+		const apiError: JsonObject = { message: error.message, code: error.code ?? null, status: error.status ?? null };
+		return new NodeApiError(node, apiError, {
+			itemIndex,
+			message: error.message,
+			description,
+			httpCode: error.status === undefined ? undefined : String(error.status),
+		});
+	}
+	const message = error instanceof Error ? error.message : String(error);
+	return new NodeOperationError(node, message, { itemIndex });
+}
+
+/** The JSON of an error item (continue on fail): the message, its detail, and the failing fields. */
+export function errorItemJson(error: NodeApiError | NodeOperationError, extra?: JsonObject): JsonObject {
+	const json: JsonObject = { error: error.message };
+	if (error.description) json.errorDescription = error.description;
+	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+	return { ...json, ...extra };
+}

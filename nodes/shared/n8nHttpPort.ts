@@ -1,0 +1,133 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, IPollFunctions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import type { HttpPort, HttpRequest, HttpResponse, TransportFailureKind } from '../../src/http/port';
+import { TransportError } from '../../src/http/port';
+
+type RequestContext = IExecuteFunctions | IPollFunctions;
+
+const REFUSED = new Set(['ECONNREFUSED']);
+const DNS = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME']);
+const TIMEOUT = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+const RESET = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ERR_STREAM_PREMATURE_CLOSE']);
+
+interface ErrorLike {
+	code?: unknown;
+	cause?: unknown;
+	response?: { status?: unknown; statusCode?: unknown; headers?: unknown; data?: unknown; body?: unknown };
+	httpCode?: unknown;
+	message?: unknown;
+}
+
+/** Walks an error and its causes (n8n wraps request errors in NodeApiError). */
+function errorChain(error: unknown): ErrorLike[] {
+	const chain: ErrorLike[] = [];
+	let current: unknown = error;
+	while (current !== null && typeof current === 'object' && chain.length < 10 && !chain.includes(current as ErrorLike)) {
+		chain.push(current as ErrorLike);
+		current = (current as ErrorLike).cause;
+	}
+	return chain;
+}
+
+/** Classifies a request that produced no HTTP response; `refused`/`dns` prove it was never sent. */
+export function classifyTransportFailure(error: unknown): TransportFailureKind {
+	for (const level of errorChain(error)) {
+		const code = typeof level.code === 'string' ? level.code : '';
+		if (REFUSED.has(code)) return 'refused';
+		if (DNS.has(code)) return 'dns';
+		if (TIMEOUT.has(code)) return 'timeout';
+		if (RESET.has(code)) return 'reset';
+	}
+	return 'other';
+}
+
+/** The HTTP response carried by a thrown request error, if there was one. */
+function responseOf(error: unknown): HttpResponse | undefined {
+	for (const level of errorChain(error)) {
+		const response = level.response;
+		if (response && typeof response === 'object') {
+			const status = Number(response.status ?? response.statusCode);
+			if (Number.isInteger(status) && status > 0) {
+				return { status, headers: lowerCaseHeaders(response.headers), body: parseBody(response.data ?? response.body) };
+			}
+		}
+	}
+	return undefined;
+}
+
+function lowerCaseHeaders(headers: unknown): Record<string, string> {
+	const result: Record<string, string> = {};
+	if (headers && typeof headers === 'object') {
+		for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
+			if (value !== undefined && value !== null) result[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+		}
+	}
+	return result;
+}
+
+/** Bodies arrive as parsed JSON, text or a Buffer depending on content type: normalise to JSON-or-text. */
+function parseBody(body: unknown): unknown {
+	if (body === undefined || body === null) return '';
+	const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : undefined;
+	if (text === undefined) return body;
+	const trimmed = text.trim();
+	if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+		try {
+			return JSON.parse(trimmed) as unknown;
+		} catch {
+			return text;
+		}
+	}
+	return text;
+}
+
+export interface N8nHttpPortOptions {
+	/** Credential type whose `authenticate` (and `preAuthentication`) n8n applies. */
+	credentialType: string;
+	/**
+	 * Let n8n see 401s so that it re-runs the credential's preAuthentication (token renewal)
+	 * and repeats the request once; otherwise every status comes back as a response.
+	 */
+	renewTokenOn401?: boolean;
+}
+
+/**
+ * Serves the core's HttpPort with n8n's own request helpers, so that proxies, the SSRF guard,
+ * tracing and credential injection all apply. The core never sees the credential.
+ */
+export function n8nHttpPort(context: RequestContext, options: N8nHttpPortOptions): HttpPort {
+	return {
+		async send(request: HttpRequest): Promise<HttpResponse> {
+			const requestOptions: IHttpRequestOptions = {
+				method: request.method,
+				url: request.url,
+				headers: { accept: 'application/json', ...request.headers },
+				qs: request.query as IDataObject | undefined,
+				body: request.body as IDataObject | undefined,
+				json: request.body !== undefined,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: !options.renewTokenOn401,
+				timeout: request.timeoutMs,
+				// Raw text: the core decides how to read bodies (a provider may send HTML or bad JSON).
+				encoding: 'text',
+			};
+			try {
+				const response = (await context.helpers.httpRequestWithAuthentication.call(
+					context,
+					options.credentialType,
+					requestOptions,
+				)) as { statusCode: number; headers: unknown; body: unknown };
+				return { status: response.statusCode, headers: lowerCaseHeaders(response.headers), body: parseBody(response.body) };
+			} catch (error) {
+				const response = responseOf(error);
+				if (response) return response;
+				const kind = classifyTransportFailure(error);
+				return Promise.reject(new TransportError(kind, `Request to ${new URL(request.url).origin} failed (${kind})`));
+			}
+		},
+		sleep: async (ms: number) => await sleep(ms),
+		now: () => Date.now(),
+		random: () => Math.random(),
+	};
+}
