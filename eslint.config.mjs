@@ -11,7 +11,7 @@ export default [
 	},
 	{
 		// Tests, tools and scripts run outside n8n: they may use dev dependencies, timers and process.
-		files: ['test/**/*.ts', 'tools/**/*.ts', 'scripts/**/*.ts'],
+		files: ['test/**/*.ts', 'tools/**/*.ts', 'scripts/**/*.ts', 'sandbox/**/*.ts', 'bench/**/*.ts'],
 		rules: {
 			'@n8n/community-nodes/no-restricted-imports': 'off',
 			'@n8n/community-nodes/no-restricted-globals': 'off',

@@ -401,6 +401,18 @@ export async function testCredential(
 ): Promise<{ status: 'OK' | 'Error'; message: string }> {
 	const type = await credentialType(typeName);
 	if (!type.test || !('request' in type.test)) throw new Error(`${typeName} has no test request`);
+	if (type.preAuthentication) {
+		// As n8n's credential tester: obtain the token the test request will carry.
+		const helpers = {
+			httpRequest: async (options: IHttpRequestOptions) =>
+				(await axios.request({ method: options.method, url: options.url, data: options.body, headers: options.headers as Record<string, string> })).data as unknown,
+		};
+		try {
+			data = { ...data, ...(await type.preAuthentication.call({ helpers } as unknown as IHttpRequestHelper, data)) } as ICredentialDataDecryptedObject;
+		} catch (error) {
+			return { status: 'Error', message: (error as Error).message };
+		}
+	}
 	const node = { id: 'cred', name: 'cred', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} } as INode;
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: await nodeTypes() });
 	const resolve = (value: unknown) => resolveCredentialExpression(value, data, workflow, node);

@@ -1,0 +1,39 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+/** Shipium API key (HTTP Basic, key as user name), for carrier selection and labels with carrier-filed EEI. */
+export class ShipiumApi implements ICredentialType {
+	name = 'shipiumApi';
+
+	displayName = 'Shipium API';
+
+	icon = 'file:shipium.svg' as const;
+
+	documentationUrl = 'https://docs.shipium.com/docs/authentication';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.shipium.com',
+			description: 'Change only for a sandbox or a proxy (https, or http on loopback)',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { auth: { username: '={{$credentials.apiKey}}', password: '' } },
+	};
+
+	test: ICredentialTestRequest = {
+		request: { baseURL: '={{$credentials.baseUrl}}', url: '/api/v1/deliveryexperience/ping' },
+	};
+}
