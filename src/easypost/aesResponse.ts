@@ -142,7 +142,7 @@ function htmlText(html: string): string[] {
 }
 
 /** Whether a text body is an HTML page (a gateway or login page rather than the API's answer). */
-export function looksLikeHtml(body: unknown): body is string {
+export function looksLikeHtml(body: unknown): boolean {
 	return typeof body === 'string' && /^\s*(<!doctype html|<html|<head|<body)/i.test(body);
 }
 
