@@ -85,7 +85,10 @@ export function finishShipment<S>(
 		if (!(error instanceof InputValidationError)) throw error;
 		canonicalIssues = error.issues.map((issue) => paths.translate(issue));
 	}
-	const issues = uniqueIssues([...reader.issues, ...canonicalIssues]);
+	// A field the reader already refused (and so left out) would be reported again as missing.
+	const readerPaths = new Set(reader.issues.map((issue) => issue.path));
+	const fresh = canonicalIssues.filter((issue) => !readerPaths.has(issue.path));
+	const issues = uniqueIssues([...reader.issues, ...fresh]);
 	if (issues.length > 0 || shipment === undefined) throw new InputValidationError(issues, subject);
 	return shipment;
 }
