@@ -1,0 +1,51 @@
+/**
+ * Removes secrets (API keys, tokens) from text and data before they reach an output, an error
+ * or a log. A key also travels base64-encoded in HTTP Basic auth (`base64("key:")`), so those
+ * forms are removed too.
+ */
+
+export const REDACTED = '[REDACTED]';
+
+/** Shorter values would garble ordinary text and are not plausible keys. */
+const MIN_SECRET_LENGTH = 4;
+
+function base64(text: string): string {
+	return Buffer.from(text, 'utf8').toString('base64');
+}
+
+/** Every form in which a secret may appear: as is, and base64 of "secret" and "secret:" (Basic auth). */
+function secretForms(secrets: ReadonlyArray<string | undefined | null>): string[] {
+	const forms = new Set<string>();
+	for (const secret of secrets) {
+		if (typeof secret !== 'string' || secret.trim().length < MIN_SECRET_LENGTH) continue;
+		forms.add(secret);
+		forms.add(base64(secret));
+		forms.add(base64(`${secret}:`));
+		forms.add(base64(`${secret}:`).replace(/=+$/, ''));
+		forms.add(base64(secret).replace(/=+$/, ''));
+	}
+	// Longest first, so that a form containing another is replaced whole.
+	return [...forms].filter((f) => f.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
+}
+
+/** `text` with every occurrence of every secret (and its Basic-auth encodings) replaced by [REDACTED]. */
+export function redactSecrets(text: string, secrets: ReadonlyArray<string | undefined | null>): string {
+	let out = text;
+	for (const form of secretForms(secrets)) out = out.split(form).join(REDACTED);
+	return out;
+}
+
+/** A copy of `value` with secrets redacted in every string, keys included; non-plain objects become strings. */
+export function redactSecretsDeep<T>(value: T, secrets: ReadonlyArray<string | undefined | null>): T {
+	const forms = secretForms(secrets);
+	if (forms.length === 0) return value;
+	const clean = (text: string) => forms.reduce((out, form) => out.split(form).join(REDACTED), text);
+	const walk = (node: unknown, depth: number): unknown => {
+		if (typeof node === 'string') return clean(node);
+		if (depth > 50 || node === null || typeof node !== 'object') return node;
+		if (Array.isArray(node)) return node.map((n) => walk(n, depth + 1));
+		if (node instanceof Error) return clean(`${node.name}: ${node.message}`);
+		return Object.fromEntries(Object.entries(node).map(([k, v]) => [clean(k), walk(v, depth + 1)]));
+	};
+	return walk(value, 0) as T;
+}
