@@ -1,5 +1,9 @@
 // Public surface of the n8n-free core.
 export * from './errors';
 export * from './http/port';
+export * from './shipment/model';
+export * from './shipment/value';
+export * from './shipment/issues';
+export * from './eei';
 export * from './adapters';
 export * from './shipment/grouping';

@@ -1,0 +1,5 @@
+// EEI requirement engine: rule data, types and the determination.
+export * from './determineEeiRequirement';
+export * from './types';
+export * from './rules';
+export { compileRuleSet } from './compile';
