@@ -61,7 +61,8 @@ interface Located<T> {
 }
 
 interface Surroundings {
-	origin: { country?: Located<string | undefined>; state?: Located<string | undefined> };
+	/** Where the origin facts are read from (`context.origin`, or the ship-from address). */
+	origin: { path: string; country: Located<string | undefined>; state: Located<string | undefined> };
 	/** Address used for the consignee when customsInfo has no ultimateConsigneeAddress. */
 	destinationAddress?: { address: JsonRecord | undefined; path: string };
 	/** A bare customsInfo without ultimateConsigneeAddress: the destination the caller gave. */
@@ -79,6 +80,7 @@ export function fromShipiumCustomsInfo(customsInfo: unknown, context: ShipiumCus
 	const { origin, destination, usppi, ...overrides } = context;
 	const draft = draftFromCustomsInfo(read, paths, customsInfo, '', {
 		origin: {
+			path: 'context.origin',
 			country: { value: upperCode(origin?.country), path: 'context.origin.country' },
 			state: { value: upperCode(origin?.state), path: 'context.origin.state' },
 		},
@@ -107,14 +109,14 @@ export function fromShipiumLabelRequest(request: unknown, context: ShipiumLabelR
 	const customsInfo = read.record(parameters, 'customsInfo', customsPath);
 	if (parameters && !customsInfo) read.issue(customsPath, 'is required: the EEI decision is made from its customsItems');
 
-	const at = (base: string, key: string) => ({ value: undefined as string | undefined, path: joinPath(base, key) });
-	const originCountry = at(shipFromPath, 'countryCode');
-	originCountry.value = upperCode(read.text(shipFrom, 'countryCode', originCountry.path));
-	const originState = at(shipFromPath, 'state');
-	originState.value = upperCode(read.text(shipFrom, 'state', originState.path));
-
+	const countryPath = joinPath(shipFromPath, 'countryCode');
+	const statePath = joinPath(shipFromPath, 'state');
 	const draft = draftFromCustomsInfo(read, paths, customsInfo ?? {}, customsPath, {
-		origin: { country: originCountry, state: originState },
+		origin: {
+			path: shipFromPath,
+			country: { value: upperCode(read.text(shipFrom, 'countryCode', countryPath)), path: countryPath },
+			state: { value: upperCode(read.text(shipFrom, 'state', statePath)), path: statePath },
+		},
 		destinationAddress: { address: destination, path: destinationPath },
 		usppi,
 		overrides,
@@ -135,18 +137,15 @@ function draftFromCustomsInfo(
 	const pointOfOriginPath = joinPath(eeiPath, 'pointOfOrigin');
 	const pointOfOrigin = upperCode(read.text(eei, 'pointOfOrigin', pointOfOriginPath));
 
-	const origin = { country: around.origin.country?.value, state: pointOfOrigin ?? around.origin.state?.value };
-	paths.set('origin', base);
-	if (around.origin.country) paths.set('origin.country', around.origin.country.path);
-	if (pointOfOrigin !== undefined) paths.set('origin.state', pointOfOriginPath);
-	else if (around.origin.state) paths.set('origin.state', around.origin.state.path);
+	const origin = { country: around.origin.country.value, state: pointOfOrigin ?? around.origin.state.value };
+	paths.set('origin', around.origin.path);
+	paths.set('origin.country', around.origin.country.path);
+	paths.set('origin.state', pointOfOrigin !== undefined ? pointOfOriginPath : around.origin.state.path);
 
 	// Shipium: "If no value is sent, we will use the destinationAddress" (seed 003).
 	const ultimatePath = at('ultimateConsigneeAddress');
 	const ultimate = read.record(customsInfo, 'ultimateConsigneeAddress', ultimatePath);
-	const consigneeSource = ultimate
-		? { address: ultimate, path: ultimatePath }
-		: around.destinationAddress;
+	const consigneeSource = ultimate ? { address: ultimate, path: ultimatePath } : around.destinationAddress;
 	let consignee: PartyDraft | undefined;
 	let destinationCountry: string | undefined;
 	if (consigneeSource) {

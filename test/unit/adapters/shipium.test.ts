@@ -296,3 +296,25 @@ describe('Shipium label request -> canonical shipment', () => {
 		});
 	});
 });
+
+describe('Shipium label request: origin state errors at their source', () => {
+	it('reports a bad pointOfOrigin at electronicExportInformation.pointOfOrigin', () => {
+		const request = labelRequest();
+		request.shipmentParameters.customsInfo.electronicExportInformation.pointOfOrigin = 'Colorado';
+		expect(issuesOf(() => fromShipiumLabelRequest(request))).toEqual([
+			{
+				path: 'shipmentParameters.customsInfo.electronicExportInformation.pointOfOrigin',
+				message: 'must be a 2-letter state code',
+			},
+		]);
+	});
+
+	it('reports a bad ship-from state at shipFromAddress.state when there is no pointOfOrigin', () => {
+		const request = labelRequest();
+		delete request.shipmentParameters.customsInfo.electronicExportInformation;
+		request.shipmentParameters.shipFromAddress.state = 'Colorado';
+		expect(issuesOf(() => fromShipiumLabelRequest(request))).toEqual([
+			{ path: 'shipmentParameters.shipFromAddress.state', message: 'must be a 2-letter state code' },
+		]);
+	});
+});
