@@ -114,7 +114,9 @@ function httpError(
 			code: 'AES_FORBIDDEN',
 			message: `AES denied access (HTTP 403) for ${what}; nothing was filed`,
 			delivery: 'sent',
-			hint: 'AES filing is an invite-only beta enabled per API key: ask your EasyPost account manager to add this key (child keys need adding too).',
+			hint:
+				'AES filing needs a production API key (test filings too) that is on the invite-only beta list, which is kept ' +
+				'per API key: use the production key, and ask your EasyPost account manager to add it (child keys need adding too).',
 		});
 	}
 	if (status === 404) {
