@@ -7,3 +7,4 @@ export * from './shipment/issues';
 export * from './eei';
 export * from './adapters';
 export * from './shipment/grouping';
+export * from './flexport';

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 import type { HttpResponse } from '../http/port';
 import { FlexportApiError } from './errors';
 import type { CustomsEntriesPage, CustomsEntry } from './types';
@@ -129,57 +127,59 @@ function unexpected(what: string, problem: string, body: unknown): FlexportApiEr
 	});
 }
 
-const idSchema = z.union([z.string().min(1), z.number()]).transform(String);
-const nullableText = z
-	.union([z.string(), z.number()])
-	.nullish()
-	.transform((v) => (v === undefined || v === null ? null : String(v)));
-
-const shipmentSchema = z
-	.object({ id: z.union([z.number(), z.string()]).nullish(), link: z.string().nullish() })
-	.passthrough();
-
-const entrySchema = z
-	.object({
-		id: idSchema,
-		entry_number: nullableText,
-		release_status: nullableText,
-		release_date: nullableText,
-		shipment: shipmentSchema.nullish().transform((s) => s ?? null),
-	})
-	.passthrough();
-
-function zodProblem(error: z.ZodError, prefix: string): string {
-	return error.issues
-		.map((issue) => `${[prefix, ...issue.path].filter((p) => p !== '').join('.')}: ${issue.message}`)
-		.join('; ');
+function textOrNull(value: unknown): string | null | undefined {
+	if (value === undefined || value === null) return null;
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number') return String(value);
+	return undefined;
 }
 
-/** Validates one entry; unknown fields and unknown release statuses pass through untouched. */
+/**
+ * Validates one entry by hand (it runs for every entry of every page of every poll); unknown
+ * fields and unknown release statuses pass through untouched, a missing status reads as null.
+ */
 export function parseCustomsEntry(raw: unknown, what: string, path = 'data'): CustomsEntry {
-	const parsed = entrySchema.safeParse(raw);
-	if (!parsed.success) throw unexpected(what, zodProblem(parsed.error, path), raw);
-	return parsed.data as CustomsEntry;
+	if (!isRecord(raw)) throw unexpected(what, `${path}: expected a customs entry object`, raw);
+	const problems: string[] = [];
+	const id = raw.id;
+	if (!((typeof id === 'string' && id !== '') || typeof id === 'number')) problems.push(`${path}.id: expected a non-empty string`);
+	const fields = { entry_number: textOrNull(raw.entry_number), release_status: textOrNull(raw.release_status), release_date: textOrNull(raw.release_date) };
+	for (const [name, value] of Object.entries(fields)) {
+		if (value === undefined) problems.push(`${path}.${name}: expected a string or null`);
+	}
+	const shipment = raw.shipment ?? null;
+	if (shipment !== null && !isRecord(shipment)) problems.push(`${path}.shipment: expected an object or null`);
+	if (problems.length > 0) throw unexpected(what, problems.join('; '), raw);
+	return {
+		...raw,
+		id: String(id),
+		entry_number: fields.entry_number ?? null,
+		release_status: fields.release_status ?? null,
+		release_date: fields.release_date ?? null,
+		shipment: shipment as CustomsEntry['shipment'],
+	};
 }
 
-const paginatedSchema = z
-	.object({
-		data: z.array(z.unknown()),
-		total_count: z.number().int().nonnegative().nullish(),
-		next: z.string().nullish(),
-		prev: z.string().nullish(),
-	})
-	.passthrough();
+function optionalLink(value: unknown): string | undefined {
+	return typeof value === 'string' && value !== '' ? value : undefined;
+}
 
 /** Reads `/api/collections/paginated` into a page; `next`/`prev` stay absolute URLs. */
 export function parseCustomsEntriesPage(data: unknown, what: string): CustomsEntriesPage {
-	const parsed = paginatedSchema.safeParse(data);
-	if (!parsed.success) throw unexpected(what, zodProblem(parsed.error, 'data'), data);
+	if (!isRecord(data) || !Array.isArray(data.data)) {
+		throw unexpected(what, 'data.data: expected the list of customs entries', data);
+	}
+	const total = data.total_count;
+	if (total !== undefined && total !== null && !(typeof total === 'number' && Number.isInteger(total) && total >= 0)) {
+		throw unexpected(what, 'data.total_count: expected a whole number', data);
+	}
 	const page: CustomsEntriesPage = {
-		entries: parsed.data.data.map((raw, i) => parseCustomsEntry(raw, what, `data.data[${i}]`)),
+		entries: data.data.map((raw, i) => parseCustomsEntry(raw, what, `data.data[${i}]`)),
 	};
-	if (typeof parsed.data.total_count === 'number') page.totalCount = parsed.data.total_count;
-	if (parsed.data.next) page.next = parsed.data.next;
-	if (parsed.data.prev) page.prev = parsed.data.prev;
+	if (typeof total === 'number') page.totalCount = total;
+	const next = optionalLink(data.next);
+	const prev = optionalLink(data.prev);
+	if (next !== undefined) page.next = next;
+	if (prev !== undefined) page.prev = prev;
 	return page;
 }

@@ -119,7 +119,7 @@ export async function* iterateCustomsEntryPages(
 				}
 				const result = await pending.get(page)!;
 				pending.delete(page);
-				if (!result.ok) throw result.error;
+				if ('error' in result) throw result.error;
 				yield { pageNumber: page, entries: result.page.entries, totalCount: result.page.totalCount };
 			}
 		} finally {
