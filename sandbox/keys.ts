@@ -17,7 +17,9 @@ export interface SandboxKeys {
 }
 
 export const DEFAULT_KEYS: Readonly<SandboxKeys> = Object.freeze({
+	// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a published sandbox value, valid nowhere else
 	easyPostApiKey: 'EZAKsandbox00000000000000000000aes',
+	// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a published sandbox value, valid nowhere else
 	easyPostTestKey: 'EZTKsandbox0000000000000000000test',
 	shipiumApiKey: 'shipium-sandbox-key',
 	flexportApiKey: 'flexport-sandbox-api-key',
