@@ -1,0 +1,97 @@
+import { compileRuleSet, CURRENT_RULE_SET, type RuleRecord, type RuleSet } from '../../../src/eei';
+import { decide, line, shipment } from './helpers';
+
+const CITATION = /^15 CFR \d+\.\d+(\([a-zA-Z0-9]+\))*$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function records(ruleSet: RuleSet): RuleRecord[] {
+	return [
+		ruleSet.areas,
+		...ruleSet.scopeExclusions,
+		...ruleSet.scopeTable,
+		...ruleSet.countryGroups,
+		...ruleSet.alwaysFile,
+		ruleSet.canada,
+		ruleSet.canada.storageException,
+		ruleSet.canada.throughCanadaException,
+		ruleSet.origin,
+		ruleSet.valueTest,
+		...ruleSet.valueTestExclusions,
+		...ruleSet.claimableExemptions,
+		...ruleSet.reservedExemptions,
+		...ruleSet.computedExemptions,
+		...Object.values(ruleSet.deadlines.byMode),
+		ruleSet.deadlines.usedVehicles,
+		ruleSet.deadlines.usPuertoRico,
+		ruleSet.deadlines.usml,
+		ruleSet.advisories.missingEccn,
+	];
+}
+
+describe('Rule data: dated, cited, and amendable as data', () => {
+	test.each(records(CURRENT_RULE_SET).map((r) => [r.id, r] as const))('rule %s is cited as "15 CFR x.y(z)" and dated', (_id, record) => {
+		expect(record.citation).toMatch(CITATION);
+		expect(record.effectiveDate).toMatch(DATE);
+		expect(record.code).toMatch(/^[A-Z0-9_]+$/);
+	});
+
+	test('rule ids are unique', () => {
+		const ids = records(CURRENT_RULE_SET).map((r) => r.id);
+		expect(new Set(ids).size).toBe(ids.length);
+	});
+
+	test('every Canada exception citation names a paragraph of 15 CFR 30.36', () => {
+		for (const rule of CURRENT_RULE_SET.alwaysFile) expect(rule.canadaException).toMatch(/^15 CFR 30\.36\((a|b)\)(\([1-7]\))?$/);
+	});
+
+	test('Country Groups E:1 (IR, KP, SY) and E:2 (CU) are dated data (Supp. No. 1 to part 740)', () => {
+		const byName = new Map(CURRENT_RULE_SET.countryGroups.map((g) => [g.name, g]));
+		expect(byName.get('E:1')?.countries).toEqual(['IR', 'KP', 'SY']);
+		expect(byName.get('E:2')?.countries).toEqual(['CU']);
+		expect(byName.get('E:1')?.effectiveDate).toBe('2026-07-01');
+	});
+
+	test('every determination names the rule set and its effective date', () => {
+		for (const input of [shipment(), shipment({ destination: { country: 'GU' } }), shipment({}, [line({ value: 9000 })])]) {
+			expect(decide(input).ruleSet).toEqual({ id: CURRENT_RULE_SET.id, effectiveDate: CURRENT_RULE_SET.effectiveDate });
+		}
+	});
+
+	test('an amended threshold is a data change: at $3,000 a $2,800 group becomes exempt', () => {
+		const amended: RuleSet = {
+			...CURRENT_RULE_SET,
+			id: 'amended-threshold',
+			effectiveDate: '2027-01-01',
+			valueTest: { ...CURRENT_RULE_SET.valueTest, thresholdUsd: 3000, effectiveDate: '2027-01-01' },
+		};
+		const input = shipment({}, [line({ value: 2800 })]);
+		expect(decide(input).required).toBe(true);
+		const result = decide(input, amended);
+		expect(result.required).toBe(false);
+		expect(result.ruleSet).toEqual({ id: 'amended-threshold', effectiveDate: '2027-01-01' });
+	});
+
+	test('an amended country group is a data change: a country added to E:1 makes a $10 export reportable', () => {
+		const amended: RuleSet = {
+			...CURRENT_RULE_SET,
+			id: 'amended-e1',
+			countryGroups: CURRENT_RULE_SET.countryGroups.map((g) =>
+				g.name === 'E:1' ? { ...g, countries: [...g.countries, 'DE'], effectiveDate: '2027-01-01' } : g,
+			),
+		};
+		expect(decide(shipment(), amended).required).toBe(true);
+		expect(decide(shipment()).required).toBe(false);
+	});
+
+	test('a rule set is compiled once and reused', () => {
+		expect(compileRuleSet(CURRENT_RULE_SET)).toBe(compileRuleSet(CURRENT_RULE_SET));
+	});
+
+	test('a rule naming an unknown country group is refused when the rule set is compiled', () => {
+		const broken: RuleSet = {
+			...CURRENT_RULE_SET,
+			alwaysFile: [{ ...CURRENT_RULE_SET.alwaysFile[0], condition: { kind: 'destinationGroup', groups: ['Z:9'] } }],
+		};
+		expect(() => compileRuleSet(broken)).toThrow(/unknown country group Z:9/);
+	});
+});

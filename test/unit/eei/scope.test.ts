@@ -1,0 +1,98 @@
+import { codes, decide, reasonFor, shipment } from './helpers';
+
+/** Which movements Part 30 reaches at all: 15 CFR 30.2(a)(1)(i)-(ii) and 30.2(d). */
+describe('Scope of the EEI requirement (15 CFR 30.2)', () => {
+	const high = [{ commodityCode: '8471300100', value: 10_000 }];
+
+	test.each([
+		['US', 'DE', '15 CFR 30.2(a)(1)(i)(A)'],
+		['PR', 'DO', '15 CFR 30.2(a)(1)(i)(B)'],
+		['VI', 'GB', '15 CFR 30.2(a)(1)(i)(D)'],
+		['US', 'PR', '15 CFR 30.2(a)(1)(ii)(A)'],
+		['PR', 'US', '15 CFR 30.2(a)(1)(ii)(B)'],
+		['US', 'VI', '15 CFR 30.2(a)(1)(ii)(C)'],
+		['PR', 'VI', '15 CFR 30.2(a)(1)(ii)(C)'],
+	])('%s to %s is in scope and decided by the rules (%s)', (from, to, citation) => {
+		const result = decide(shipment({ origin: { country: from }, destination: { country: to } }, high));
+		expect(result.required).toBe(true);
+		expect(result.reasons[0]).toMatchObject({ code: 'IN_SCOPE', citation });
+	});
+
+	test.each([
+		['US', 'GU', '15 CFR 30.2(d)(2)'],
+		['US', 'AS', '15 CFR 30.2(d)(2)'],
+		['PR', 'MP', '15 CFR 30.2(d)(2)'],
+		['GU', 'US', '15 CFR 30.2(d)(2)'],
+		['GU', 'JP', '15 CFR 30.2(d)(2)'],
+		['UM', 'US', '15 CFR 30.2(d)(2)'],
+	])('%s to %s involves another US territory and is excluded (%s)', (from, to, citation) => {
+		const result = decide(shipment({ origin: { country: from }, destination: { country: to } }, high));
+		expect(result).toMatchObject({ required: false, legend: null, reportableLines: [], filingDeadline: null });
+		expect(result.reasons).toEqual([expect.objectContaining({ code: 'OUT_OF_SCOPE_TERRITORY', citation })]);
+	});
+
+	test('VI to US is not a movement listed in 30.2(a)(1)(ii), so no EEI', () => {
+		const result = decide(shipment({ origin: { country: 'VI' }, destination: { country: 'US' } }, high));
+		expect(result).toMatchObject({ required: false, legend: null });
+		expect(reasonFor(result, 'OUT_OF_SCOPE_NOT_LISTED').citation).toBe('15 CFR 30.2(a)(1)(ii)');
+	});
+
+	test('VI to PR is not a movement listed in 30.2(a)(1)(ii), so no EEI', () => {
+		const result = decide(shipment({ origin: { country: 'VI' }, destination: { country: 'PR' } }, high));
+		expect(result.required).toBe(false);
+		expect(reasonFor(result, 'OUT_OF_SCOPE_NOT_LISTED').citation).toBe('15 CFR 30.2(a)(1)(ii)');
+	});
+
+	test('a movement within the United States is not an export (15 CFR 30.2(a)(1))', () => {
+		const result = decide(shipment({ destination: { country: 'US' } }, high));
+		expect(result.required).toBe(false);
+		expect(reasonFor(result, 'OUT_OF_SCOPE_DOMESTIC').citation).toBe('15 CFR 30.2(a)(1)');
+	});
+
+	test('a shipment starting abroad is not an export from the US (15 CFR 30.2(a)(1)(i))', () => {
+		const result = decide(shipment({ origin: { country: 'CA' }, destination: { country: 'MX' } }, high));
+		expect(result.required).toBe(false);
+		expect(reasonFor(result, 'OUT_OF_SCOPE_FOREIGN_ORIGIN').citation).toBe('15 CFR 30.2(a)(1)(i)');
+	});
+
+	test('foreign-to-foreign goods moving in bond through the US are excluded (15 CFR 30.2(d)(1))', () => {
+		const result = decide(shipment({ inBond: true }, high));
+		expect(result).toMatchObject({ required: false, legend: null });
+		expect(codes(result)).toEqual(['OUT_OF_SCOPE_IN_BOND']);
+		expect(result.reasons[0].citation).toBe('15 CFR 30.2(d)(1)');
+	});
+
+	test('intangible transfers are excluded (15 CFR 30.2(d)(3))', () => {
+		const result = decide(shipment({ intangible: true }, [{ commodityCode: '8523490000', value: 9000, eccn: '5D002' }]));
+		expect(result.required).toBe(false);
+		expect(reasonFor(result, 'OUT_OF_SCOPE_INTANGIBLE').citation).toBe('15 CFR 30.2(d)(3)');
+	});
+
+	test('US to Guantanamo Bay Naval Base is excluded although the country is Cuba (15 CFR 30.2(d)(4))', () => {
+		const result = decide(shipment({ destination: { country: 'CU', guantanamoBay: true } }, high));
+		expect(result).toMatchObject({ required: false, legend: null });
+		expect(reasonFor(result, 'OUT_OF_SCOPE_GUANTANAMO').citation).toBe('15 CFR 30.2(d)(4)');
+	});
+
+	test('Guantanamo Bay Naval Base to Puerto Rico is excluded (15 CFR 30.2(d)(4))', () => {
+		const result = decide(shipment({ origin: { country: 'CU', guantanamoBay: true }, destination: { country: 'PR' } }, high));
+		expect(reasonFor(result, 'OUT_OF_SCOPE_GUANTANAMO').citation).toBe('15 CFR 30.2(d)(4)');
+	});
+
+	test('US to Cuba outside the naval base is an export to Country Group E:2 (15 CFR 758.1(b)(1))', () => {
+		const result = decide(shipment({ destination: { country: 'CU' } }));
+		expect(result.required).toBe(true);
+		expect(reasonFor(result, 'E_GROUP_DESTINATION').citation).toBe('15 CFR 758.1(b)(1)');
+	});
+
+	test('licensed goods whose ultimate destination is the US are excluded (15 CFR 30.2(d)(5))', () => {
+		const result = decide(shipment({ ultimateDestinationUS: true }, [{ commodityCode: '8471300100', value: 10, licenseRequired: true }]));
+		expect(result.required).toBe(false);
+		expect(reasonFor(result, 'OUT_OF_SCOPE_ULTIMATE_DESTINATION_US').citation).toBe('15 CFR 30.2(d)(5)');
+	});
+
+	test('an out-of-scope movement is not required even with an always-file item on it (exclusion precedes 30.2(a)(1)(iv))', () => {
+		const result = decide(shipment({ destination: { country: 'GU' } }, [{ commodityCode: '7102100000', value: 5 }]));
+		expect(result.required).toBe(false);
+	});
+});
