@@ -51,8 +51,20 @@ describe('Flexport request shape', () => {
 		await expect(listCustomsEntries(port, config, { page: 0, per: 101 })).rejects.toThrow(
 			'Invalid customs entries listing: page: must be a whole number of at least 1; per: must be a whole number from 1 to 100',
 		);
-		await expect(listCustomsEntries(port, config, { page: 1, per: 100 })).rejects.not.toBeInstanceOf(InputValidationError);
-		expect(port.requests).toHaveLength(1);
+		expect(port.requests).toHaveLength(0);
+	});
+
+	it('accepts per at the documented bounds 1 and 100', async () => {
+		const port = new FlexportFakePort(() => json(200, fixture('customs-entries-page1.json')));
+		await listCustomsEntries(port, config, { page: 1, per: 1 });
+		await listCustomsEntries(port, config, { page: 1, per: 100 });
+		expect(port.requests.map((r) => r.query?.per)).toEqual([1, 100]);
+	});
+
+	it('refuses an empty customs entry id before sending', async () => {
+		const port = new FlexportFakePort(() => json(200, {}));
+		await expect(getCustomsEntry(port, config, '  ')).rejects.toBeInstanceOf(InputValidationError);
+		expect(port.requests).toHaveLength(0);
 	});
 
 	it('refuses a configuration whose base URL is not an http(s) URL', () => {

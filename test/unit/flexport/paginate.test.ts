@@ -205,6 +205,20 @@ describe('listing control', () => {
 		expect(port.sleeps).toEqual([]);
 	});
 
+	it('stops with an aborted error when the caller cancels between pages', async () => {
+		const api = new FakeFlexportApi();
+		api.entries = makeEntries(50);
+		api.withTotalCount = false;
+		const signal = { aborted: false };
+		const port = new FlexportFakePort((request, url) => {
+			signal.aborted = true;
+			return api.handle(request, url);
+		});
+		const error = await caught(listAllCustomsEntries(port, { ...base, perPage: 10 }, { signal }));
+		expect(error.reason).toBe('aborted');
+		expect(port.requests).toHaveLength(1);
+	});
+
 	it('lets a caller read page by page and stop early', async () => {
 		const api = new FakeFlexportApi();
 		api.entries = makeEntries(300);
