@@ -59,6 +59,11 @@ function otherAgency(item: ShipmentItem): LicensingAgency | undefined {
 	return upper === 'DEA' || upper === 'NRC' ? upper : 'OTHER';
 }
 
+function matchesAny(patterns: readonly RegExp[], text: string): boolean {
+	for (const pattern of patterns) if (pattern.test(text)) return true;
+	return false;
+}
+
 function groupSet(groups: ReadonlyMap<string, ReadonlySet<string>>, names: readonly string[], ruleId: string): ReadonlySet<string> {
 	const out = new Set<string>();
 	for (const name of names) {
@@ -91,13 +96,12 @@ function compileLinePredicate(rule: AlwaysFileRule, groups: ReadonlyMap<string, 
 			return (item) =>
 				item.eccn !== undefined &&
 				!(item.licenseException !== undefined && except.has(item.licenseException)) &&
-				patterns.some((p) => p.test(item.eccn as string));
+				matchesAny(patterns, item.eccn);
 		}
 		case 'eccnToGroup': {
 			const patterns = c.patterns.map((p) => new RegExp(p));
 			const members = groupSet(groups, c.groups, rule.id);
-			return (item, dest) =>
-				item.eccn !== undefined && members.has(dest) && patterns.some((p) => p.test(item.eccn as string));
+			return (item, dest) => item.eccn !== undefined && members.has(dest) && matchesAny(patterns, item.eccn);
 		}
 		case 'cclToGroup': {
 			const members = groupSet(groups, c.groups, rule.id);
@@ -109,7 +113,10 @@ function compileLinePredicate(rule: AlwaysFileRule, groups: ReadonlyMap<string, 
 		}
 		case 'commodityPrefix': {
 			const prefixes = c.prefixes;
-			return (item) => prefixes.some((p) => item.commodityCode.startsWith(p));
+			return (item) => {
+				for (const prefix of prefixes) if (item.commodityCode.startsWith(prefix)) return true;
+				return false;
+			};
 		}
 		case 'itemFlag': {
 			const flag = c.flag;

@@ -145,17 +145,18 @@ interface Group {
 function groupLines(shipment: Shipment, c: CompiledRuleSet): Group[] {
 	const rate = usdRate(shipment);
 	const split = c.ruleSet.valueTest.splitByOrigin;
-	const byKey = new Map<string, Group>();
-	const groups: Group[] = [];
 	const items = shipment.items;
+	// A map only pays off with several lines; most shipments have one.
+	const byKey = items.length > 1 ? new Map<string, Group>() : undefined;
+	const groups: Group[] = [];
 	for (let i = 0; i < items.length; i++) {
 		const item = items[i];
 		const originIndicator = c.domesticOrigins.has(item.originCountry) ? 'D' : 'F';
 		const key = split ? item.commodityCode + originIndicator : item.commodityCode;
-		let group = byKey.get(key);
+		let group = byKey?.get(key);
 		if (!group) {
 			group = { commodityCode: item.commodityCode, originIndicator, cents: 0, items: [], basis: [], vehicle: false };
-			byKey.set(key, group);
+			byKey?.set(key, group);
 			groups.push(group);
 		}
 		group.cents += lineValueCents(item, rate);
@@ -173,8 +174,8 @@ function groupLabel(g: Group): string {
 function applyValueTest(groups: Group[], c: CompiledRuleSet, reasons: EeiReason[]): void {
 	const rule = c.ruleSet.valueTest;
 	const threshold = usd(c.thresholdCents);
-	const exemptItems: number[] = [];
-	const exemptLabels: string[] = [];
+	let exemptItems: number[] | undefined;
+	let exemptLabels: string[] | undefined;
 	for (const g of groups) {
 		if (g.basis.length > 0) continue;
 		if (g.vehicle) {
@@ -189,11 +190,11 @@ function applyValueTest(groups: Group[], c: CompiledRuleSet, reasons: EeiReason[
 				reason(rule, `Commodity ${groupLabel(g)} totals ${usd(g.cents)}, over ${threshold}`, g.items, 'VALUE_OVER_THRESHOLD'),
 			);
 		} else {
-			exemptItems.push(...g.items);
-			exemptLabels.push(`${groupLabel(g)} ${usd(g.cents)}`);
+			(exemptItems ??= []).push(...g.items);
+			(exemptLabels ??= []).push(`${groupLabel(g)} ${usd(g.cents)}`);
 		}
 	}
-	if (exemptLabels.length > 0) {
+	if (exemptItems !== undefined && exemptLabels !== undefined) {
 		reasons.push(
 			reason(
 				rule,
@@ -224,9 +225,15 @@ function toReportableLines(groups: Group[]): ReportableLine[] {
 function deadlineFor(shipment: Shipment, c: CompiledRuleSet, reasons: EeiReason[]): FilingDeadline | null {
 	const rules = c.ruleSet.deadlines;
 	const mode = shipment.modeOfTransport ?? null;
+	let itar = false;
+	let usedVehicle = false;
+	for (const item of shipment.items) {
+		if (item.itar === true) itar = true;
+		if (item.usedVehicle === true) usedVehicle = true;
+	}
 	let rule: DeadlineRule | undefined;
-	if (shipment.items.some((i) => i.itar === true)) rule = rules.usml;
-	else if (shipment.items.some((i) => i.usedVehicle === true)) rule = rules.usedVehicles;
+	if (itar) rule = rules.usml;
+	else if (usedVehicle) rule = rules.usedVehicles;
 	else {
 		const from = areaOf(c, shipment.origin.country);
 		const to = areaOf(c, shipment.destination.country);
@@ -258,9 +265,9 @@ function notRequired(c: CompiledRuleSet, legend: string | null, reasons: EeiReas
 function addMissingEccnAdvice(shipment: Shipment, dest: string, c: CompiledRuleSet, reasons: EeiReason[]): void {
 	if (!c.missingEccnDestinations.has(dest)) return;
 	let missing: number[] | undefined;
-	shipment.items.forEach((item, i) => {
-		if (item.eccn === undefined) (missing ??= []).push(i);
-	});
+	for (let i = 0; i < shipment.items.length; i++) {
+		if (shipment.items[i].eccn === undefined) (missing ??= []).push(i);
+	}
 	if (!missing) return;
 	const advice = c.ruleSet.advisories.missingEccn;
 	reasons.push(
