@@ -14,7 +14,7 @@ import {
 	type AesEnvironment,
 	type AesRequest,
 	type AesTransactionType,
-	type ModeOfTransport,
+	type AesModeOfTransport,
 } from './aesRequest';
 import { looksLikeHtml, parseAesResponse, proofOfFilingCitation, type AesResponseReading } from './aesResponse';
 
@@ -28,7 +28,7 @@ export interface FileEeiInput {
 	/** `{ Delivery, TransactionType, Environment }`; validated with parseAesRequest before sending. */
 	request: unknown;
 	/** Enables the mode-specific AES rules (vessel name, carrier code, mail port). */
-	modeOfTransport?: ModeOfTransport;
+	modeOfTransport?: AesModeOfTransport;
 	timeoutMs?: number;
 }
 

@@ -21,15 +21,17 @@
 import { z } from 'zod';
 import { InputValidationError } from '../errors';
 import { isCountryCode } from '../shipment/countries';
+import type { Shipment } from '../shipment/model';
 import { zodFieldIssues } from './fieldIssues';
 
 export type AesTransactionType = 'add' | 'replace' | 'void';
 export type AesEnvironment = 'test' | 'production';
-export type ModeOfTransport = 'air' | 'vessel' | 'truck' | 'rail' | 'mail' | 'other';
+/** The canonical shipment's modes (15 CFR 30.6(a)(6)). */
+export type AesModeOfTransport = NonNullable<Shipment['modeOfTransport']>;
 
 export interface AesRequestOptions {
 	/** Mode of transport of the shipment; enables the vessel, mail and carrier-code rules. */
-	modeOfTransport?: ModeOfTransport;
+	modeOfTransport?: AesModeOfTransport;
 }
 
 /** The Shipment Reference Number limit in AES: up to 17 letters and digits (15 CFR 30.6(a)(19)). */
@@ -46,9 +48,6 @@ const KG_PER_UNIT: Record<string, number> = {
 	LBS: 0.45359237,
 	OZ: 0.028349523125,
 };
-
-const ISO_DATE_OR_DATETIME = /^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
-export { ISO_DATE_OR_DATETIME };
 
 function text(field: string) {
 	return z
@@ -382,7 +381,7 @@ const SCAC = /^[A-Z]{4}$/;
 
 function checkConveyance(
 	options: { ConveyanceCode?: string; ConveyanceName?: string },
-	mode: ModeOfTransport | undefined,
+	mode: AesModeOfTransport | undefined,
 	ctx: z.RefinementCtx,
 ): void {
 	const path = ['ShippingOptions', 'ConveyanceCode'];

@@ -1,0 +1,7 @@
+// EasyPost Enterprise AES: request rules, Delivery builder, transaction numbers, response reading, client.
+export * from './aesRequest';
+export * from './aesResponse';
+export * from './aesClient';
+export * from './deliveryBuilder';
+export * from './transactionNumber';
+export { formatFieldPath, zodFieldIssues } from './fieldIssues';
