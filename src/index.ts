@@ -8,3 +8,6 @@ export * from './eei';
 export * from './adapters';
 export * from './shipment/grouping';
 export * from './flexport';
+export * from './easypost';
+export * from './shipium';
+export * from './redact';
