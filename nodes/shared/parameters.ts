@@ -22,3 +22,25 @@ export function jsonParameter(context: IExecuteFunctions, name: string, itemInde
 	}
 	return parsed as IDataObject;
 }
+
+function containsExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (Array.isArray(value)) return value.some(containsExpression);
+	if (value !== null && typeof value === 'object') return Object.values(value).some(containsExpression);
+	return false;
+}
+
+/**
+ * A reader for a parameter that may differ per item. When the node's raw parameter holds no
+ * expression, its value is the same for every item, so it is resolved once instead of per item
+ * (parameter resolution is the main per-item cost of a node in the engine).
+ */
+export function parameterReader<T>(context: IExecuteFunctions, name: string, fallback: T): (itemIndex: number) => T {
+	const raw = context.getNode().parameters[name];
+	if (context.getInputData().length === 0) return () => fallback;
+	if (!containsExpression(raw)) {
+		const value = context.getNodeParameter(name, 0, fallback) as T;
+		return () => value;
+	}
+	return (itemIndex) => context.getNodeParameter(name, itemIndex, fallback) as T;
+}

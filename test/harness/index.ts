@@ -12,6 +12,8 @@ import path from 'node:path';
 // n8n-core reads its instance settings from the user folder on first use: keep tests hermetic.
 process.env.N8N_USER_FOLDER ??= mkdtempSync(path.join(tmpdir(), 'n8n-harness-'));
 process.env.N8N_ENCRYPTION_KEY ??= 'harness-encryption-key';
+// n8n's own logger would print every node error the tests provoke on purpose.
+process.env.N8N_LOG_LEVEL ??= 'silent';
 
 import axios from 'axios';
 import { ExecutionLifecycleHooks, PackageDirectoryLoader, PollContext, WorkflowExecute } from 'n8n-core';

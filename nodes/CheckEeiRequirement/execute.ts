@@ -1,0 +1,119 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+
+import type { ConversionContext, ShipmentFormat } from '../../src/adapters';
+import { toCanonicalShipment } from '../../src/adapters';
+import { determineEeiRequirement } from '../../src/eei';
+import { groupShipments } from '../../src/shipment/grouping';
+import type { Shipment } from '../../src/shipment/model';
+import { mapItems } from '../shared/items';
+import { jsonParameter, parameterReader } from '../shared/parameters';
+
+interface Facts {
+	departureTime?: string;
+	destinationCountry?: string;
+	exchangeRate?: number;
+	exportDate?: string;
+	modeOfTransport?: ConversionContext['modeOfTransport'];
+	originCountry?: string;
+	originState?: string;
+	usppiEin?: string;
+	usppiName?: string;
+}
+
+interface Settings {
+	source: 'item' | 'parameter';
+	format: ShipmentFormat | 'auto';
+	outputField: string;
+	groupIntoShipments: boolean;
+	facts: (itemIndex: number) => Facts;
+}
+
+/** Parameters that do not depend on the item are read once per run, not once per item. */
+function readSettings(context: IExecuteFunctions): Settings {
+	return {
+		source: context.getNodeParameter('source', 0) as Settings['source'],
+		format: context.getNodeParameter('format', 0) as Settings['format'],
+		outputField: (context.getNodeParameter('outputField', 0) as string) || 'eei',
+		groupIntoShipments: context.getNodeParameter('groupIntoShipments', 0) as boolean,
+		facts: parameterReader<Facts>(context, 'facts', {}),
+	};
+}
+
+function conversionContext(facts: Facts): ConversionContext {
+	const blankToUndefined = (value: string | undefined) => (value ? value : undefined);
+	return {
+		departureTime: blankToUndefined(facts.departureTime),
+		exportDate: blankToUndefined(facts.exportDate),
+		modeOfTransport: facts.modeOfTransport,
+		exchangeRate: facts.exchangeRate ? facts.exchangeRate : undefined,
+		origin: facts.originCountry ? { country: facts.originCountry, state: blankToUndefined(facts.originState) } : undefined,
+		destination: facts.destinationCountry ? { country: facts.destinationCountry } : undefined,
+		usppi: facts.usppiEin || facts.usppiName ? { ein: blankToUndefined(facts.usppiEin), name: blankToUndefined(facts.usppiName) } : undefined,
+	};
+}
+
+function readShipment(context: IExecuteFunctions, settings: Settings, item: INodeExecutionData, itemIndex: number): Shipment {
+	const raw = settings.source === 'item' ? item.json : jsonParameter(context, 'shipmentJson', itemIndex, 'shipmentJson');
+	const facts = settings.format === 'canonical' ? {} : settings.facts(itemIndex);
+	return toCanonicalShipment(raw, settings.format, conversionContext(facts));
+}
+
+function withResult(item: INodeExecutionData, field: string, result: unknown): JsonObject {
+	return { ...(item.json as JsonObject), [field]: result as JsonObject };
+}
+
+/** One determination per item. */
+async function perItem(context: IExecuteFunctions, settings: Settings): Promise<INodeExecutionData[]> {
+	return await mapItems(context, settings, (item, itemIndex) =>
+		withResult(item, settings.outputField, determineEeiRequirement(readShipment(context, settings, item, itemIndex))),
+	);
+}
+
+/**
+ * One determination per shipment (15 CFR 30.1: one USPPI, one consignee, one day): items are
+ * parsed, grouped, decided per group, and each item carries its group's result and key.
+ */
+async function perShipment(context: IExecuteFunctions, settings: Settings): Promise<INodeExecutionData[]> {
+	const items = context.getInputData();
+	const parsed: Array<{ shipment: Shipment } | { error: unknown }> = items.map((item, itemIndex) => {
+		try {
+			return { shipment: readShipment(context, settings, item, itemIndex) };
+		} catch (error) {
+			return { error };
+		}
+	});
+	const valid = parsed.flatMap((entry, itemIndex) => ('shipment' in entry ? [{ itemIndex, shipment: entry.shipment }] : []));
+	const outcomeByItem = new Map<number, { result: IDataObject } | { error: unknown }>();
+	for (const group of groupShipments(valid.map((entry) => entry.shipment))) {
+		const members = group.members.map((member) => valid[member].itemIndex);
+		let outcome: { result: IDataObject } | { error: unknown };
+		try {
+			outcome = {
+				result: {
+					...(determineEeiRequirement(group.shipment) as unknown as IDataObject),
+					shipmentGroup: {
+						key: group.key,
+						items: members,
+						// Where each line of the grouped shipment came from: reasons and reportable lines index these.
+						lines: group.itemOrigins.map((origin) => ({ item: members[origin.member], line: origin.itemIndex })),
+					},
+				},
+			};
+		} catch (error) {
+			outcome = { error };
+		}
+		for (const itemIndex of members) outcomeByItem.set(itemIndex, outcome);
+	}
+	return await mapItems(context, settings, (item, itemIndex) => {
+		const entry = parsed[itemIndex];
+		if ('error' in entry) throw entry.error;
+		const outcome = outcomeByItem.get(itemIndex);
+		if (!outcome || 'error' in outcome) throw outcome?.error ?? new Error('Item was not grouped');
+		return withResult(item, settings.outputField, outcome.result);
+	});
+}
+
+export async function checkEeiRequirement(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const settings = readSettings(context);
+	return settings.groupIntoShipments ? await perShipment(context, settings) : await perItem(context, settings);
+}
