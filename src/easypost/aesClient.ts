@@ -71,6 +71,8 @@ function checkBeforeRefilingHint(number: string): string {
 	);
 }
 
+const DUPLICATE_WORDS = /duplicate|already (been )?used|already exists|not unique/i;
+
 function isMalformedJson(response: HttpResponse): boolean {
 	const type = response.headers['content-type'] ?? '';
 	return /json/i.test(type) && typeof response.body === 'string' && response.body.trim() !== '';
@@ -90,6 +92,18 @@ function httpError(
 	const what = `the ${type} of EEI transaction ${number}`;
 	const base = { provider: AES_PROVIDER, status: response.status, providerMessages: reading.messages, body: response.body };
 	const status = response.status;
+	if (reading.status === 'rejected' && type === 'add' && reading.messages.some((m) => DUPLICATE_WORDS.test(m))) {
+		// A stable number sent again (a retried item) is refused as a duplicate: the first one may well stand.
+		return new ProviderError({
+			...base,
+			code: 'AES_DUPLICATE_TRANSACTION',
+			message: `AES refused ${what} as a duplicate${summary(reading.messages)}`,
+			delivery: 'sent',
+			hint:
+				`A filing under ${number} already exists, probably this same shipment sent before: look it up in ACE and ` +
+				`use its ITN. Replace it under ${number} only if its data is wrong; never refile under a new number.`,
+		});
+	}
 	if (reading.status === 'rejected') {
 		return new ProviderError({
 			...base,

@@ -111,6 +111,14 @@ describe('fileEei: a rejected filing is never left pending (seed 001)', () => {
 		expect(error).toMatchObject({ status: 200, code: 'AES_REJECTED', providerMessages: ['Duplicate SRN'] });
 	});
 
+	it('recognises a duplicate transaction number: the first filing may stand, so it says to look it up, not to replace it', async () => {
+		const { error } = await providerError([
+			jsonResponse(400, { Messages: [{ Field: 'EeiTransactionNumber', Message: 'GloballyUniqueNo1 was already used' }] }),
+		]);
+		expect(error).toMatchObject({ code: 'AES_DUPLICATE_TRANSACTION', delivery: 'sent' });
+		expect(error.hint).toMatch(/already exists.*look it up in ACE and use its ITN/);
+	});
+
 	it('keeps the provider body on the error', async () => {
 		const body = { Messages: ['Bad'] };
 		const { error } = await providerError([jsonResponse(400, body)]);
