@@ -107,8 +107,8 @@ describe('fileEei: a rejected filing is never left pending (seed 001)', () => {
 	});
 
 	it('treats a 200 whose status says rejected as a rejection', async () => {
-		const { error } = await providerError([jsonResponse(200, { Status: 'Rejected', Messages: ['Duplicate SRN'] })]);
-		expect(error).toMatchObject({ status: 200, code: 'AES_REJECTED', providerMessages: ['Duplicate SRN'] });
+		const { error } = await providerError([jsonResponse(200, { Status: 'Rejected', Messages: ['Port 2095 not valid for truck'] })]);
+		expect(error).toMatchObject({ status: 200, code: 'AES_REJECTED', providerMessages: ['Port 2095 not valid for truck'] });
 	});
 
 	it('recognises a duplicate transaction number: the first filing may stand, so it says to look it up, not to replace it', async () => {
