@@ -92,7 +92,7 @@ describe('parseAesRequest: HarmonizedCode (seed 001; 15 CFR 30.6(a)(12))', () =>
 		expect(issuesOf(input)[0]).toMatch(/leading zeros/);
 	});
 
-	it('requires it', () => {
+	it('requires the HarmonizedCode', () => {
 		const input = simple();
 		delete input.Delivery.Items[0].HarmonizedCode;
 		expect(issuePaths(input)).toEqual(['Delivery.Items[0].HarmonizedCode']);
@@ -470,7 +470,7 @@ describe('parseAesRequest: parties (seed 001; 15 CFR 30.6(a)(1), (a)(3), (b)(2))
 });
 
 describe('parseAesRequest: EeiTransactionNumber (seed 001; 15 CFR 30.6(a)(19))', () => {
-	it('requires it', () => {
+	it('requires the EeiTransactionNumber', () => {
 		const input = simple();
 		delete input.Delivery.International.EeiTransactionNumber;
 		expect(issuePaths(input)).toEqual(['Delivery.International.EeiTransactionNumber']);

@@ -168,7 +168,7 @@ describe('fillShipiumEeiFromShipment: the canonical shipment feeds the carrier-f
 		expect(issuePaths(() => fill(request))).toEqual(['shipmentParameters.customsInfo.aesInternalTransactionNumber']);
 	});
 
-	it('does not change its input', () => {
+	it('does not change the label request it fills', () => {
 		const request = bareRequest();
 		fill(request);
 		expect(request).toEqual(bareRequest());
@@ -194,7 +194,7 @@ describe('withAesItn: EEI filed through AES, handed to Shipium (seed 003)', () =
 		expect(handed.shipmentParameters.customsInfo.customsItems[0]).toMatchObject({ harmonizedTariffNumber: '9876543210', quantity: 3 });
 	});
 
-	it('does not change its input', () => {
+	it('does not change the label request it hands the ITN to', () => {
 		const input = structuredClone(labelRequest) as ShipiumLabelRequest;
 		withAesItn(input, ITN);
 		expect(input).toEqual(labelRequest);
