@@ -1,0 +1,33 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { getCustomsEntry } from '../../../../src/flexport';
+import { mapItems } from '../../../shared/items';
+import { parameterReader } from '../../../shared/parameters';
+import { flexportConnection } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Customs Entry ID',
+		name: 'customsEntryId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'gGEI8lad8W2jf4ktR2Y34A',
+		description: "Flexport's ID of the customs entry, not the CBP entry number",
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['customsEntry'], operation: ['get'] } }, properties);
+
+/** One customs entry per input item, exactly as Flexport returns it. */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const { port, config } = await flexportConnection(this);
+	const customsEntryId = parameterReader<string>(this, 'customsEntryId', '');
+	// One item at a time: the first request may have to fetch the OAuth token, and parallel
+	// requests would each fetch one (Flexport allows 10 token requests a day).
+	return await mapItems(this, undefined, async (_item, itemIndex) => {
+		const entry = await getCustomsEntry(port, config, String(customsEntryId(itemIndex) ?? ''));
+		return entry as unknown as JsonObject;
+	});
+}
