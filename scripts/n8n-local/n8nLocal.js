@@ -8,6 +8,7 @@
 const { spawn, spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
+const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
@@ -68,14 +69,30 @@ function n8nEnv(userFolder, extra = {}) {
 	};
 }
 
+/** A free loopback port: each n8n process gets its own task broker port, so runs never collide on 5679. */
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
 /** Runs one n8n CLI command; resolves with its exit code and output (never rejects on a non-zero exit). */
-function n8n(userFolder, args, { env = {}, timeoutMs = 120000 } = {}) {
+async function n8n(userFolder, args, { env = {}, timeoutMs = 120000 } = {}) {
 	if (!fs.existsSync(N8N_BIN)) {
-		return Promise.reject(new Error(`n8n is not installed in ${CACHE_DIR}: run scripts/n8n-local/install.sh`));
+		throw new Error(`n8n is not installed in ${CACHE_DIR}: run scripts/n8n-local/install.sh`);
 	}
+	const brokerPort = String(await freePort());
 	const started = Date.now();
 	return new Promise((resolve, reject) => {
-		const child = spawn(NODE_BIN, [N8N_BIN, ...args], { cwd: userFolder, env: n8nEnv(userFolder, env) });
+		const child = spawn(NODE_BIN, [N8N_BIN, ...args], {
+			cwd: userFolder,
+			env: n8nEnv(userFolder, { N8N_RUNNERS_BROKER_PORT: brokerPort, ...env }),
+		});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -163,8 +180,17 @@ function parseRawOutput(stdout) {
 async function executeWorkflow(userFolder, id, options) {
 	const result = await n8n(userFolder, ['execute', `--id=${id}`, '--rawOutput'], options);
 	const run = parseRawOutput(result.stdout);
-	const error = run ? run.data.resultData.error : undefined;
+	const error = (run && run.data.resultData.error) || (result.code !== 0 ? cliError(result.stdout) : undefined);
 	return { ok: result.code === 0 && run !== undefined && !error, run, error, ...result };
+}
+
+/** The message n8n prints under "Execution error:" when it fails before any node ran (e.g. "Unrecognized node type"). */
+function cliError(stdout) {
+	const lines = stdout.split(/\r?\n/);
+	const at = lines.lastIndexOf('Execution error:');
+	if (at < 0) return { message: `n8n execute failed: ${lines.filter(Boolean).slice(-3).join(' | ')}` };
+	const message = lines.slice(at + 1).find((line) => line.trim() !== '' && !/^=+$/.test(line.trim()));
+	return { message: message || 'n8n execute failed' };
 }
 
 /** The JSON of the items a node produced in its first run (`output` = output index). */

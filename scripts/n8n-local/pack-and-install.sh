@@ -18,7 +18,11 @@ step() { echo "n8n-local: [$(date +%H:%M:%S)] $*"; }
 
 if [ "$BUILD" = "1" ]; then
 	step "npm run build"
-	(cd "$ROOT" && npm run build --silent >/dev/null)
+	if ! BUILD_LOG="$(cd "$ROOT" && npm run build 2>&1)"; then
+		echo "$BUILD_LOG" | tail -n 40 >&2
+		echo "n8n-local: npm run build failed (pass --no-build to pack the dist/ that is there)" >&2
+		exit 1
+	fi
 fi
 
 PACK_DIR="$ROOT/.cache/pack"

@@ -1,0 +1,15 @@
+/**
+ * End-to-end tests in the real n8n 2.40.7 (scripts/n8n-local): the packed package installed as a
+ * community package, workflows run headless with `n8n execute`. Slow (n8n boots per command),
+ * so kept out of `npm test` by the `.e2e.ts` suffix; run one file at a time.
+ */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test/e2e'],
+	testMatch: ['**/*.e2e.ts'],
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+	setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
+	maxWorkers: 1,
+	// The first run installs n8n (~6 min); each n8n command then takes seconds.
+	testTimeout: 15 * 60 * 1000,
+};
