@@ -38,6 +38,18 @@ describe('sandbox: Flexport customs entries (/flexport)', () => {
 			expect(second.body.data.data).toHaveLength(4);
 		});
 
+		it('walks every entry exactly once by following next links', async () => {
+			const ids: string[] = [];
+			let next: string | null = `${sandbox.urls.flexport}/customs_entries?per=3`;
+			while (next) {
+				const page: Json = await json(await fetch(next, { headers: bearer }));
+				ids.push(...page.data.data.map((entry: Json) => entry.id));
+				next = page.data.next;
+			}
+			expect(ids).toHaveLength(14);
+			expect(new Set(ids).size).toBe(14);
+		});
+
 		it('puts the request URL in self', async () => {
 			const { body } = await get('/customs_entries?page=1&per=5');
 			expect(body.self).toBe(`${sandbox.urls.flexport}/customs_entries?page=1&per=5`);
