@@ -14,6 +14,7 @@ const RESET = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ERR_STREAM_PREM
 interface ErrorLike {
 	code?: unknown;
 	cause?: unknown;
+	config?: { url?: unknown };
 	response?: { status?: unknown; statusCode?: unknown; headers?: unknown; data?: unknown; body?: unknown };
 	httpCode?: unknown;
 	message?: unknown;
@@ -40,6 +41,28 @@ export function classifyTransportFailure(error: unknown): TransportFailureKind {
 		if (RESET.has(code)) return 'reset';
 	}
 	return 'other';
+}
+
+function originAndPath(url: string): string | undefined {
+	try {
+		const parsed = new URL(url);
+		return `${parsed.origin}${parsed.pathname}`;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Whether a thrown error's response answered another request than ours: the credential's own
+ * request (an OAuth token request in preAuthentication), which n8n lets surface through the
+ * node's request. Such a response is no answer of the API and must not be retried as one.
+ */
+function answersAnotherRequest(error: unknown, requestUrl: string): boolean {
+	const ours = originAndPath(requestUrl);
+	for (const level of errorChain(error)) {
+		if (level.response && typeof level.config?.url === 'string') return originAndPath(level.config.url) !== ours;
+	}
+	return false;
 }
 
 /** The HTTP response carried by a thrown request error, if there was one. */
@@ -120,6 +143,8 @@ export function n8nHttpPort(context: RequestContext, options: N8nHttpPortOptions
 				)) as { statusCode: number; headers: unknown; body: unknown };
 				return { status: response.statusCode, headers: lowerCaseHeaders(response.headers), body: parseBody(response.body) };
 			} catch (error) {
+				// A failed token request is n8n's own NodeApiError: passed on as is, so the core does not retry it as an API answer.
+				if (answersAnotherRequest(error, request.url)) return Promise.reject(error as Error);
 				const response = responseOf(error);
 				if (response) return response;
 				const kind = classifyTransportFailure(error);

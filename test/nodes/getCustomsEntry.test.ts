@@ -12,6 +12,7 @@ import { CredentialStore, runWorkflow, singleNodeWorkflow } from '../harness';
 
 const NODE = 'Get Customs Entry';
 const BASE = 'https://api.flexport.com';
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a planted test value, to prove it never leaks
 const API_KEY = 'fx_live_key_do_not_leak_7f3a9c';
 
 function entry(id: string, releaseStatus: string | null, extra: IDataObject = {}): IDataObject {
@@ -62,6 +63,12 @@ async function run(parameters: INodeParameters, items: IDataObject[] = [{}], opt
 	);
 	return await runWorkflow(workflow, { credentials: options.credentials ?? apiKeyCredentials() });
 }
+
+// nock patches Node's http module once per module registry; jest gives each test file a new
+// registry in the same worker, so this file's nock must step aside for the next file's.
+afterAll(() => {
+	nock.restore();
+});
 
 function expectNoSecret(value: unknown): void {
 	expect(JSON.stringify(value)).not.toContain(API_KEY);
