@@ -87,6 +87,33 @@ describe('Flexport credential: OAuth2 client credentials in the engine', () => {
 		expect(store.updates.map((update) => update.data.accessToken)).toEqual([TOKEN_1]);
 	});
 
+	test('a listing whose later pages are fetched in parallel still requests one token: page 1 fetches it alone', async () => {
+		const store = new CredentialStore().set('1', 'flexportApi', oauth);
+		const token = nock(BASE).post('/oauth/token', tokenRequest).once().reply(200, { access_token: TOKEN_1 });
+		const entries = Array.from({ length: 250 }, (_, i) => entryBody(`E${i}`).data);
+		const scope = nock(BASE, { reqheaders: { authorization: `Bearer ${TOKEN_1}` } });
+		for (const number of [1, 2, 3]) {
+			scope
+				.get('/customs_entries')
+				.query({ page: String(number), per: '100' })
+				.reply(200, { _object: '/api/response', data: { next: null, total_count: 250, data: entries.slice((number - 1) * 100, number * 100) }, error: null });
+		}
+		const workflow = singleNodeWorkflow(
+			{
+				name: NODE,
+				type: 'n8n-nodes-us-customs.getCustomsEntry',
+				parameters: { resource: 'customsEntry', operation: 'getAll', returnAll: true },
+				credentials: { flexportApi: { id: '1', name: 'Flexport' } },
+			},
+			[{}],
+		);
+		const result = await runWorkflow(workflow, { credentials: store });
+		expect(result.output(NODE)).toHaveLength(250);
+		token.done();
+		scope.done();
+		expect(store.updates).toHaveLength(1);
+	});
+
 	test('a 401 renews the token exactly once and repeats the request with the new token', async () => {
 		const store = new CredentialStore().set('1', 'flexportApi', { ...oauth, accessToken: TOKEN_1 });
 		const refused = nock(BASE, { reqheaders: { authorization: `Bearer ${TOKEN_1}` } })

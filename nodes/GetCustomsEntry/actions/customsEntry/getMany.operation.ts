@@ -59,7 +59,7 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: '23481',
-				description: "Only the entries of this Flexport shipment (Flexport's own f.shipment.ID filter)",
+				description: 'Only the entries of this Flexport shipment; Flexport applies this filter itself, so only those entries are read',
 			},
 		],
 	},
