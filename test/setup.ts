@@ -2,6 +2,8 @@ import nock from 'nock';
 
 // No test reaches the network: only loopback (the sandbox and local servers) is allowed.
 beforeAll(() => {
+	// Each test file loads its own nock; the previous file's interceptor must be gone (afterAll).
+	if (!nock.isActive()) nock.activate();
 	nock.disableNetConnect();
 	nock.enableNetConnect(/^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/);
 });
@@ -13,4 +15,8 @@ afterEach(() => {
 	if (pending.length > 0) {
 		throw new Error(`Unused HTTP mocks: ${pending.join(', ')}`);
 	}
+});
+
+afterAll(() => {
+	nock.restore();
 });

@@ -94,10 +94,6 @@ async function baseline(entries: Entry[], parameters: INodeParameters = {}): Pro
 	return staticData;
 }
 
-afterAll(() => {
-	nock.restore();
-});
-
 afterEach(() => {
 	jest.restoreAllMocks();
 });

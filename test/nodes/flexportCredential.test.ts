@@ -57,12 +57,6 @@ async function getEntry(store: CredentialStore, id = 'A1') {
 	return await runWorkflow(workflow, { credentials: store });
 }
 
-// nock patches Node's http module once per module registry; jest gives each test file a new
-// registry in the same worker, so this file's nock must step aside for the next file's.
-afterAll(() => {
-	nock.restore();
-});
-
 function expectNoSecret(value: unknown): void {
 	const text = JSON.stringify(value);
 	for (const secret of [API_KEY, CLIENT_SECRET, TOKEN_1, TOKEN_2]) expect(text).not.toContain(secret);

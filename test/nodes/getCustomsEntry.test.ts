@@ -64,12 +64,6 @@ async function run(parameters: INodeParameters, items: IDataObject[] = [{}], opt
 	return await runWorkflow(workflow, { credentials: options.credentials ?? apiKeyCredentials() });
 }
 
-// nock patches Node's http module once per module registry; jest gives each test file a new
-// registry in the same worker, so this file's nock must step aside for the next file's.
-afterAll(() => {
-	nock.restore();
-});
-
 function expectNoSecret(value: unknown): void {
 	expect(JSON.stringify(value)).not.toContain(API_KEY);
 }
