@@ -1,0 +1,45 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as easypostAes from './methods/easypostAes';
+import { router } from './methods/router';
+import * as shipium from './methods/shipium';
+
+export class FileEei implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'File EEI',
+		name: 'fileEei',
+		icon: { light: 'file:fileEei.svg', dark: 'file:fileEei.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{ $parameter["filingMethod"] === "shipium" ? "Shipium (carrier files)" : "EasyPost AES: " + $parameter["environment"] }}',
+		description: 'File Electronic Export Information in AES through EasyPost, or have the carrier file it with a Shipium label',
+		defaults: { name: 'File EEI' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		usableAsTool: true,
+		credentials: [
+			{ name: 'easyPostApi', required: true, displayOptions: { show: { filingMethod: ['easypostAes'] } } },
+			{ name: 'shipiumApi', required: true, displayOptions: { show: { filingMethod: ['shipium'] } } },
+		],
+		properties: [
+			{
+				displayName: 'Filing Method',
+				name: 'filingMethod',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'EasyPost AES', value: 'easypostAes', description: 'File the EEI yourself in AES through EasyPost Enterprise; returns the ITN' },
+					{ name: 'Shipium (Carrier Files EEI)', value: 'shipium', description: 'Buy a Shipium label whose carrier files the EEI, or hand over an ITN filed elsewhere' },
+				],
+				default: 'easypostAes',
+			},
+			...easypostAes.description,
+			...shipium.description,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,109 @@
+/**
+ * What File EEI and Void EEI share about EasyPost AES: the connection (read once per run), the
+ * `aes` output object, and the `aes` object of an error item.
+ */
+import type { IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { AesEnvironment, AesTransactionType, FileEeiResult } from '../../src/easypost';
+import { DEFAULT_AES_BASE_URL } from '../../src/easypost';
+import { InputValidationError, ProviderError } from '../../src/errors';
+import { normaliseBaseUrl } from '../../src/http/baseUrl';
+import type { HttpPort } from '../../src/http/port';
+import { n8nHttpPort } from '../shared/n8nHttpPort';
+
+export const EASYPOST_CREDENTIAL = 'easyPostApi';
+
+export interface AesConnection {
+	port: HttpPort;
+	aesBaseUrl: string;
+	/** Only for redaction: never sent anywhere by the node (n8n adds the key to requests). */
+	secrets: string[];
+}
+
+/** Reads the credential once per run: the base URL for the core, the key only to redact it. */
+export async function aesConnection(context: IExecuteFunctions): Promise<AesConnection> {
+	const credentials = await context.getCredentials(EASYPOST_CREDENTIAL);
+	let aesBaseUrl: string;
+	try {
+		aesBaseUrl = normaliseBaseUrl(credentials.aesBaseUrl || DEFAULT_AES_BASE_URL, 'aesBaseUrl');
+	} catch (error) {
+		const detail = error instanceof InputValidationError ? error.message : String(error);
+		throw new NodeOperationError(context.getNode(), detail, { description: 'Correct the AES Base URL in the EasyPost API credential.' });
+	}
+	return {
+		port: n8nHttpPort(context, { credentialType: EASYPOST_CREDENTIAL }),
+		aesBaseUrl,
+		secrets: [typeof credentials.apiKey === 'string' ? credentials.apiKey : ''],
+	};
+}
+
+/** The `aes` object of an output item. */
+export function aesOutput(result: FileEeiResult): JsonObject {
+	return {
+		status: result.status,
+		itn: result.itn ?? null,
+		proofOfFilingCitation: result.proofOfFilingCitation ?? null,
+		transactionNumber: result.transactionNumber,
+		transactionType: result.transactionType,
+		environment: result.environment,
+		messages: result.messages,
+		response: result.response as JsonObject,
+		httpStatus: result.httpStatus,
+		...(result.nextStep ? { nextStep: result.nextStep } : {}),
+	};
+}
+
+/** The transaction a request was about, known before it is sent. */
+export interface AesTransaction {
+	transactionNumber: string;
+	transactionType: AesTransactionType;
+	environment: AesEnvironment;
+}
+
+/**
+ * What a failure means for the filing: rejected (AES refused the data: the transmission must
+ * be completed, seed 001), duplicate (the number was used before), notFiled (certainly nothing
+ * filed), unknown (it may have been filed: check before sending again).
+ */
+export function aesFailureStatus(error: ProviderError): 'rejected' | 'duplicate' | 'notFiled' | 'unknown' {
+	switch (error.code) {
+		case 'AES_REJECTED':
+			return 'rejected';
+		case 'AES_DUPLICATE_TRANSACTION':
+			return 'duplicate';
+		case 'AES_UNAUTHORIZED':
+		case 'AES_FORBIDDEN':
+		case 'AES_NOT_FOUND':
+		case 'AES_RATE_LIMITED':
+		case 'AES_UNREACHABLE':
+			return 'notFiled';
+		default:
+			return error.delivery === 'not-sent' ? 'notFiled' : 'unknown';
+	}
+}
+
+/** The `aes` object of an error item (continue on fail), so that a workflow can branch on it. */
+export function aesFailure(error: unknown, transaction: AesTransaction): JsonObject | undefined {
+	if (!(error instanceof ProviderError)) return undefined;
+	return {
+		aes: {
+			status: aesFailureStatus(error),
+			code: error.code ?? null,
+			itn: null,
+			transactionNumber: transaction.transactionNumber,
+			transactionType: transaction.transactionType,
+			environment: transaction.environment,
+			messages: error.providerMessages,
+			response: (error.body ?? null) as JsonObject,
+			httpStatus: error.status ?? null,
+			nextStep: error.hint ?? null,
+		},
+	};
+}
+
+/** One line for the run summary: what was filed, under which number. */
+export function acceptedSummary(result: FileEeiResult): string {
+	const itn = result.itn ? `, ITN ${result.itn}` : ', no ITN yet (check ACE)';
+	return `${result.transactionType} of transaction ${result.transactionNumber} (${result.environment})${result.transactionType === 'void' ? '' : itn}`;
+}

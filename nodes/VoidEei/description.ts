@@ -1,0 +1,52 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_SECONDS, MAX_CONCURRENCY } from '../FileEei/filingRun';
+
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Transaction Number',
+		name: 'transactionNumber',
+		type: 'string',
+		default: '',
+		placeholder: 'GloballyUniqueNo1',
+		description:
+			"EEI transaction number of the filing to void. Empty: the item's aes.transactionNumber (File EEI's output), else its Delivery.International.EeiTransactionNumber.",
+	},
+	{
+		displayName: 'Environment',
+		name: 'environment',
+		type: 'options',
+		options: [
+			{ name: 'Test', value: 'test' },
+			{ name: 'Production', value: 'production' },
+		],
+		default: 'test',
+		description: 'AES queue of the filing; must be the one it was filed in (checked against aes.environment when the item has it)',
+	},
+	{
+		displayName: 'Send the Original Delivery',
+		name: 'sendDelivery',
+		type: 'boolean',
+		default: true,
+		description:
+			"Whether to send the filed Delivery with the void (the item's Delivery, else File EEI's aes.delivery) rather than only the transaction number",
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Concurrency',
+				name: 'concurrency',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
+				default: DEFAULT_CONCURRENCY,
+				description: 'How many voids are sent at once; the output keeps the input order',
+			},
+			{ displayName: 'Timeout (Seconds)', name: 'timeoutSeconds', type: 'number', typeOptions: { minValue: 1 }, default: DEFAULT_TIMEOUT_SECONDS },
+		],
+	},
+];
