@@ -49,13 +49,13 @@ export const properties: INodeProperties[] = [
 					'Whether the first poll after activation emits Entry Released for entries already in a release status; otherwise it only records them',
 			},
 			{
-				displayName: 'Forget Missing Entries After (Days)',
+				displayName: 'Forget Entries After (Days)',
 				name: 'retentionDays',
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: 30,
 				description:
-					'An entry that stays missing from the listing this long is dropped from the trigger state; if it ever returns it counts as a new entry',
+					'Releases older than this (by release date) and entries missing from the listing this long are dropped from the trigger state, which keeps it small; a forgotten entry that returns or changes counts as a new entry',
 			},
 			{
 				displayName: 'Shipment IDs',

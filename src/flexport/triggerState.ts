@@ -12,10 +12,13 @@ import type { CustomsEntry } from './types';
  *   `emitExistingOnBaseline` asks for entries already in a release status.
  * - An entry missing from a listing is no event: it is marked absent and compared as usual if it
  *   comes back. After `retentionMs` of continuous absence it is forgotten; should it come back
- *   later still, it counts as a new entry (the one caveat of pruning).
- * - Entries still listed are never pruned, final or not: the listing keeps released entries, so
- *   forgetting one would announce it again as new at the very next poll. The fingerprint is kept
- *   small instead (about 35 bytes per entry).
+ *   later still, it counts as a new entry (a caveat of pruning).
+ * - An entry in a final state (a release status) whose release date is older than `retentionMs`
+ *   is history: it is not kept, and when the listing shows it again it is recognised by that old
+ *   release date and stays silent. So the state holds open entries and recent releases only, and
+ *   its size stays bounded however long the account's history grows. A released entry without a
+ *   release date is kept (its age cannot be told). Should a forgotten release later change (a
+ *   hold after release), it is reported as a new entry, since its earlier status is forgotten.
  * - Changing the shipment filter re-baselines only the entries not tracked yet.
  */
 
@@ -66,7 +69,10 @@ export interface AdvanceOptions {
 	shipmentIds?: ReadonlyArray<string | number>;
 	/** On the first poll, emit `released` for entries already in a release status. */
 	emitExistingOnBaseline?: boolean;
-	/** How long an entry may be missing from the listing before it is forgotten; default 30 days. */
+	/**
+	 * How long an entry may be missing from the listing, or released (by its release date),
+	 * before it is forgotten; default 30 days.
+	 */
 	retentionMs?: number;
 }
 
@@ -81,6 +87,13 @@ export interface AdvanceResult {
 }
 
 const EVENT_PRIORITY: readonly CustomsEntryEventName[] = ['released', 'statusChanged', 'newEntry'];
+
+/** A release older than the cutoff is history: neither kept nor announced. */
+function releasedBefore(releaseDate: string | null, cutoffMs: number): boolean {
+	if (releaseDate === null) return false;
+	const time = Date.parse(releaseDate);
+	return !Number.isNaN(time) && time < cutoffMs;
+}
 
 /** The canonical form of a shipment filter, stored to notice when the filter changes. */
 export function shipmentScope(shipmentIds: ReadonlyArray<string | number> | undefined): string {
@@ -140,28 +153,37 @@ export function advance(
 		if (chosen) emitted.push({ ...chosen, entry, previousReleaseStatus, previousReleaseDate, detectedAt });
 	};
 
+	const cutoff = options.now - retentionMs;
+	const seen = new Set<string>();
 	for (const entry of fetched) {
 		if (shipmentFilter && !shipmentFilter.has(String(entry.shipment?.id ?? ''))) continue;
-		if (Object.prototype.hasOwnProperty.call(after, entry.id)) continue;
+		if (seen.has(entry.id)) continue;
+		seen.add(entry.id);
 		const current = fingerprintOf(entry);
-		after[entry.id] = current;
 		const isReleased = entry.release_status !== null && releaseStatuses.has(entry.release_status);
+		const history = isReleased && releasedBefore(entry.release_date, cutoff);
+		if (!history) after[entry.id] = current;
 		const stored = Object.prototype.hasOwnProperty.call(before, entry.id) ? before[entry.id] : undefined;
 		if (typeof stored !== 'string') {
+			if (history) {
+				// An old release, forgotten or never tracked: known history, nothing to remember.
+				if (silentForNew && options.emitExistingOnBaseline) emit(entry, ['released'], null, null);
+				continue;
+			}
 			changed = true;
 			if (!silentForNew) emit(entry, isReleased ? ['newEntry', 'released'] : ['newEntry'], null, null);
 			else if (options.emitExistingOnBaseline && isReleased) emit(entry, ['released'], null, null);
 			continue;
 		}
 		const old = decodeFingerprint(stored);
-		if (stored !== current) changed = true;
+		if (history || stored !== current) changed = true;
 		if (old.watched === current) continue;
 		const wasReleased = old.releaseStatus !== null && releaseStatuses.has(old.releaseStatus);
 		emit(entry, isReleased && !wasReleased ? ['statusChanged', 'released'] : ['statusChanged'], old.releaseStatus, old.releaseDate);
 	}
 
 	for (const id of Object.keys(before)) {
-		if (Object.prototype.hasOwnProperty.call(after, id)) continue;
+		if (seen.has(id)) continue;
 		const stored = before[id];
 		if (typeof stored !== 'string') {
 			changed = true;

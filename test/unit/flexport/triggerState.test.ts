@@ -231,14 +231,49 @@ describe('entries missing from the listing, and pruning', () => {
 		expect(atRetention.changed).toBe(true);
 	});
 
-	it('never prunes a released entry that is still listed, so it is never announced again', () => {
-		let state = baseline([entry('A', 'released', '2025-01-14')]);
-		for (let day = 1; day <= 400; day += 30) {
-			const result = advance(state, [entry('A', 'released', '2025-01-14')], { now: T0 + day * DAY, retentionMs: 30 * DAY });
-			expect(result.emitted).toEqual([]);
-			state = result.state;
-		}
+	it('forgets a release once its release date is older than the retention window, and never announces it again', () => {
+		let state = baseline([entry('A', 'released', '2025-01-14'), entry('B', 'pending')]);
 		expect(state.entries).toHaveProperty('A');
+		for (let day = 1; day <= 400; day += 7) {
+			const result = advance(state, [entry('A', 'released', '2025-01-14'), entry('B', 'pending')], { now: T0 + day * DAY, retentionMs: 30 * DAY });
+			expect(result.emitted).toEqual([]);
+			if (result.changed) state = result.state;
+		}
+		expect(state.entries).not.toHaveProperty('A');
+		expect(state.entries).toHaveProperty('B');
+	});
+
+	it('keeps a release while its release date is within the retention window', () => {
+		const state = baseline([entry('A', 'released', '2025-01-14')]);
+		const result = advance(state, [entry('A', 'released', '2025-01-14')], { now: T0 + 20 * DAY, retentionMs: 30 * DAY });
+		expect(result.changed).toBe(false);
+		expect(result.state.entries).toHaveProperty('A');
+	});
+
+	it('keeps a release without a release date, whose age cannot be told', () => {
+		const state = baseline([entry('A', 'cleared', null)]);
+		const result = advance(state, [entry('A', 'cleared', null)], { now: T0 + 400 * DAY, retentionMs: 30 * DAY });
+		expect(result.state.entries).toHaveProperty('A');
+	});
+
+	it('an old release first met after the baseline is history: no event', () => {
+		const state = baseline([entry('B', 'pending')]);
+		const result = advance(state, [entry('A', 'released', '2024-03-01'), entry('B', 'pending')], { now: T0, retentionMs: 30 * DAY });
+		expect(result.emitted).toEqual([]);
+		expect(result.state.entries).not.toHaveProperty('A');
+	});
+
+	it('a change into an old release is still announced once, then forgotten', () => {
+		const state = baseline([entry('A', 'pending')]);
+		const released = advance(state, [entry('A', 'released', '2024-12-01')], { now: T0, retentionMs: 30 * DAY });
+		expect(released.emitted.map((e) => e.events)).toEqual([['released', 'statusChanged']]);
+		expect(released.state.entries).not.toHaveProperty('A');
+		expect(advance(released.state, [entry('A', 'released', '2024-12-01')], { now: T0 + MINUTE, retentionMs: 30 * DAY }).emitted).toEqual([]);
+	});
+
+	it('emits already released entries on activation when asked, old releases included', () => {
+		const result = advance(undefined, [entry('A', 'released', '2024-03-01')], { now: T0, emitExistingOnBaseline: true, retentionMs: 30 * DAY });
+		expect(result.emitted.map((e) => [e.entry.id, e.event])).toEqual([['A', 'released']]);
 	});
 
 	it('treats an entry that returns after being pruned as new (the documented caveat)', () => {
