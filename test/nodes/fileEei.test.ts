@@ -323,8 +323,7 @@ describe('File EEI: every other answer of AES', () => {
 
 describe('File EEI: never file twice (retry policy)', () => {
 	test('a timeout is not retried: one POST, and the error says it may have been filed', async () => {
-		const { scope } = aesMock(() => [200, { Itn: ITN }]);
-		scope.interceptors.forEach((interceptor) => interceptor.delay(1500));
+		const scope = nock(AES).persist().post(PATH).delay(1500).reply(200, { Itn: ITN });
 		const counter = countRequests(scope);
 		const [item] = (await fileEei([filing('TIMEOUT1')], { aesOptions: { timeoutSeconds: 1 } }, true)).output(NODE);
 		expect(counter.count).toBe(1);
