@@ -20,7 +20,9 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number): Nod
 	}
 	if (error instanceof ProviderError) {
 		const description = [...error.providerMessages, error.hint].filter(Boolean).join('\n') || undefined;
-		const apiError: JsonObject = { message: error.message, code: error.code ?? null, status: error.status ?? null };
+		// Only a real HTTP status may become the httpCode: n8n would otherwise read one from `code`.
+		const apiError: JsonObject = { message: error.message, providerErrorCode: error.code ?? null };
+		if (error.status !== undefined) apiError.httpCode = String(error.status);
 		return new NodeApiError(node, apiError, {
 			itemIndex,
 			message: error.message,

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-work
 
 import { errorItemJson, toNodeError } from './errors';
 
-/** What an item handler returns: the output JSON, or an error plus extra fields for the error item. */
+/** An item handler returns the output JSON of its item, or throws; the error becomes an error item or stops the run. */
 export type ItemHandler<T> = (item: INodeExecutionData, itemIndex: number, prepared: T) => Promise<JsonObject> | JsonObject;
 
 export interface MapItemsOptions {

@@ -434,6 +434,7 @@ export async function testCredential(
 			baseURL: options.baseURL,
 			params: options.qs,
 			headers: options.headers as Record<string, string>,
+			auth: options.auth,
 		});
 		return { status: 'OK', message: 'Connection successful!' };
 	} catch (error) {
