@@ -1,7 +1,9 @@
 /**
  * Scripted faults: the next N requests matching a path (and method) get a 429 with Retry-After,
- * a 5xx, a reset connection, or are handled normally but lose their response. Rules are
- * consumed in the order they were added.
+ * a 5xx, a reset connection, or are handled normally but lose their response; or they get a
+ * raw body (an HTML page, malformed, truncated or empty JSON), a streamed body (slow, or huge),
+ * a late answer (a client timeout), or the fault after the route ran (a gateway that lost the
+ * provider's answer). Rules are consumed in the order they were added.
  */
 export interface FaultRule {
 	/** Matches when the request path (prefix included, e.g. `/flexport/customs_entries`) starts with it; all paths when absent. */
@@ -18,12 +20,28 @@ export interface FaultRule {
 	reset?: boolean;
 	/** Run the route (a filing IS recorded), then close the connection without answering: the client cannot know. */
 	dropResponse?: boolean;
+	/** Answer this raw text (with `status`, default 200, and `contentType`) instead of the route's answer. */
+	body?: string;
+	/** Content type of `body` or `stream`; default application/json. */
+	contentType?: string;
+	/** With `body`: announce twice its length, send it, then close the connection (an answer cut off). */
+	truncate?: boolean;
+	/** Answer a generated JSON-looking body of `bytes` bytes, written chunk by chunk (never held whole in memory). */
+	stream?: { bytes: number; chunkBytes?: number; chunkDelayMs?: number };
+	/** Wait this long first; alone, the request is then handled as usual (beyond the client's timeout, the provider still acts). */
+	delayMs?: number;
+	/** Run the route first (its effect is recorded), then answer with the fault instead of the route's answer. */
+	afterRoute?: boolean;
 }
 
-export type FaultAction =
+export type FaultAction = (
 	| { kind: 'status'; status: number; retryAfter?: number }
 	| { kind: 'reset' }
-	| { kind: 'dropResponse' };
+	| { kind: 'dropResponse' }
+	| { kind: 'body'; status: number; body: string; contentType: string; truncate: boolean; retryAfter?: number }
+	| { kind: 'stream'; status: number; bytes: number; chunkBytes: number; chunkDelayMs: number; contentType: string }
+	| { kind: 'none' }
+) & { afterRoute?: boolean; delayMs?: number };
 
 interface ActiveRule extends FaultRule {
 	remaining: number;
@@ -33,8 +51,12 @@ export class FaultPlan {
 	private rules: ActiveRule[] = [];
 
 	add(rule: FaultRule): void {
-		if (!rule.reset && !rule.dropResponse && (rule.status === undefined || rule.status < 400 || rule.status > 599)) {
-			throw new Error('failNext needs a status from 400 to 599, or reset / dropResponse');
+		const answersItself = rule.body !== undefined || rule.stream !== undefined;
+		if (answersItself && rule.status !== undefined && (rule.status < 200 || rule.status > 599)) {
+			throw new Error('failNext with a body or stream needs a status from 200 to 599');
+		}
+		if (!answersItself && !rule.reset && !rule.dropResponse && rule.delayMs === undefined && (rule.status === undefined || rule.status < 400 || rule.status > 599)) {
+			throw new Error('failNext needs a status from 400 to 599, or reset / dropResponse / body / stream / delayMs');
 		}
 		this.rules.push({ ...rule, remaining: rule.times ?? 1 });
 	}
@@ -58,8 +80,23 @@ export class FaultPlan {
 		const rule = this.rules[index];
 		rule.remaining -= 1;
 		if (rule.remaining <= 0) this.rules.splice(index, 1);
+		const action = this.action(rule);
+		return rule.delayMs === undefined ? action : { ...action, delayMs: rule.delayMs };
+	}
+
+	private action(rule: FaultRule): FaultAction {
+		const afterRoute = rule.afterRoute === true;
 		if (rule.reset) return { kind: 'reset' };
 		if (rule.dropResponse) return { kind: 'dropResponse' };
-		return { kind: 'status', status: rule.status as number, retryAfter: rule.retryAfter };
+		const contentType = rule.contentType ?? 'application/json; charset=utf-8';
+		if (rule.body !== undefined) {
+			return { kind: 'body', status: rule.status ?? 200, body: rule.body, contentType, truncate: rule.truncate === true, retryAfter: rule.retryAfter, afterRoute };
+		}
+		if (rule.stream !== undefined) {
+			const { bytes, chunkBytes = 64 * 1024, chunkDelayMs = 0 } = rule.stream;
+			return { kind: 'stream', status: rule.status ?? 200, bytes, chunkBytes, chunkDelayMs, contentType, afterRoute };
+		}
+		if (rule.status === undefined) return { kind: 'none' };
+		return { kind: 'status', status: rule.status as number, retryAfter: rule.retryAfter, afterRoute };
 	}
 }

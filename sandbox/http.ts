@@ -101,3 +101,50 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export function isNonEmptyText(value: unknown): value is string {
 	return typeof value === 'string' && value.trim() !== '';
 }
+
+/** Text answered as is (a fault): with `truncate`, twice its length is announced and the connection closed after it. */
+export function sendRaw(res: ServerResponse, status: number, body: string, contentType: string, truncate: boolean, headers: Record<string, string> = {}): void {
+	const length = Buffer.byteLength(body);
+	res.writeHead(status, { ...headers, 'content-type': contentType, 'content-length': String(truncate ? length * 2 + 1 : length) });
+	if (!truncate) {
+		res.end(body);
+		return;
+	}
+	res.write(body, () => res.socket?.destroy());
+}
+
+/**
+ * Streams a generated JSON-looking body of exactly `bytes` bytes, one chunk at a time with
+ * backpressure (a 100 MB answer never sits in memory); stops when the client goes away.
+ */
+export async function streamBody(
+	res: ServerResponse,
+	options: { status: number; bytes: number; chunkBytes: number; chunkDelayMs: number; contentType: string },
+): Promise<void> {
+	const head = '{"data":"';
+	const tail = '"}';
+	const fill = Math.max(0, options.bytes - head.length - tail.length);
+	res.writeHead(options.status, { 'content-type': options.contentType, 'content-length': String(head.length + fill + tail.length) });
+	let closed = false;
+	res.on('close', () => (closed = true));
+	const chunk = 'x'.repeat(Math.max(1, Math.min(options.chunkBytes, fill || 1)));
+	const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+	const drained = () =>
+		new Promise<void>((resolve) => {
+			const done = () => {
+				res.off('drain', done);
+				res.off('close', done);
+				resolve();
+			};
+			res.on('drain', done);
+			res.on('close', done);
+		});
+	if (!res.write(head)) await drained();
+	for (let sent = 0; sent < fill && !closed; ) {
+		const piece = fill - sent >= chunk.length ? chunk : chunk.slice(0, fill - sent);
+		sent += piece.length;
+		if (!res.write(piece)) await drained();
+		if (options.chunkDelayMs > 0) await wait(options.chunkDelayMs);
+	}
+	if (!closed) res.end(tail);
+}

@@ -27,7 +27,7 @@ import {
 	type FlexportState,
 	type FlexportTimelineOptions,
 } from './flexport';
-import { isRecord, parseJson, readBody, send, type SandboxRequest, type SandboxResponse } from './http';
+import { isRecord, parseJson, readBody, send, sendRaw, streamBody, type SandboxRequest, type SandboxResponse } from './http';
 import { DEFAULT_KEYS, PREFIXES, type SandboxKeys } from './keys';
 import { createPrng } from './prng';
 import { createShipiumState, handleShipium, shipiumError, type ShipiumState } from './shipium';
@@ -309,18 +309,30 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		};
 		if (latencyMs > 0) await sleep(latencyMs);
 		const fault = prefix === PREFIXES.sandbox ? undefined : faults.take(method, fullPath);
+		if (fault?.delayMs !== undefined) await sleep(fault.delayMs);
 		if (fault?.kind === 'reset') {
 			log('reset');
 			incoming.socket.destroy();
 			return;
 		}
-		const response =
-			fault?.kind === 'status' ? faultResponse(req, prefix, fault.status, fault.retryAfter, now()) : route(req, prefix);
+		// The route runs (and its effect is recorded) unless the fault answers in its place.
+		const routed = fault === undefined || fault.kind === 'none' || fault.kind === 'dropResponse' || fault.afterRoute ? route(req, prefix) : undefined;
 		if (fault?.kind === 'dropResponse') {
 			log('dropped');
 			incoming.socket.destroy();
 			return;
 		}
+		if (fault?.kind === 'body') {
+			sendRaw(res, fault.status, fault.body, fault.contentType, fault.truncate, fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {});
+			log(fault.status);
+			return;
+		}
+		if (fault?.kind === 'stream') {
+			log(fault.status);
+			await streamBody(res, fault);
+			return;
+		}
+		const response = fault?.kind === 'status' ? faultResponse(req, prefix, fault.status, fault.retryAfter, now()) : (routed as SandboxResponse);
 		send(res, response);
 		log(response.status);
 	};
