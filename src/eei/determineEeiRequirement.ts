@@ -146,17 +146,20 @@ function groupLines(shipment: Shipment, c: CompiledRuleSet): Group[] {
 	const rate = usdRate(shipment);
 	const split = c.ruleSet.valueTest.splitByOrigin;
 	const items = shipment.items;
-	// A map only pays off with several lines; most shipments have one.
-	const byKey = items.length > 1 ? new Map<string, Group>() : undefined;
+	// A map only pays off with several lines; most shipments have one. One map per origin
+	// indicator, keyed by the code itself: no key string is built per line.
+	const many = items.length > 1;
+	let domestic: Map<string, Group> | undefined;
+	let foreign: Map<string, Group> | undefined;
 	const groups: Group[] = [];
 	for (let i = 0; i < items.length; i++) {
 		const item = items[i];
 		const originIndicator = c.domesticOrigins.has(item.originCountry) ? 'D' : 'F';
-		const key = split ? item.commodityCode + originIndicator : item.commodityCode;
-		let group = byKey?.get(key);
+		const byCode = !many ? undefined : split && originIndicator === 'F' ? (foreign ??= new Map()) : (domestic ??= new Map());
+		let group = byCode?.get(item.commodityCode);
 		if (!group) {
 			group = { commodityCode: item.commodityCode, originIndicator, cents: 0, items: [], basis: [], vehicle: false };
-			byKey?.set(key, group);
+			byCode?.set(item.commodityCode, group);
 			groups.push(group);
 		}
 		group.cents += lineValueCents(item, rate);

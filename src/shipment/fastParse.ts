@@ -7,7 +7,6 @@
 import { isCountryCode } from './countries';
 import type { Shipment, ShipmentItem } from './model';
 import {
-	COMMODITY_CODE_FORMAT,
 	CURRENCY_FORMAT,
 	DATE_FORMAT,
 	DATETIME_FORMAT,
@@ -16,7 +15,6 @@ import {
 	LICENSE_EXCEPTION_FORMAT,
 	LICENSING_AGENCIES,
 	MODES_OF_TRANSPORT,
-	normalizeCommodityCode,
 	normalizeEccn,
 	normalizeExemptionClaim,
 	STATE_FORMAT,
@@ -61,11 +59,44 @@ function optString(value: unknown): string | undefined | Fail {
 	return value === undefined || typeof value === 'string' ? value : FAIL;
 }
 
+const ITEM_FLAGS = ['licenseRequired', 'itar', 'vehicle', 'usedVehicle'] as const;
+
+const ZERO = 48;
+const NINE = 57;
+
+/**
+ * normalizeCommodityCode followed by the 10-digit format test, in one pass without regular
+ * expressions (the hot spot of many-line shipments): ASCII digits are kept, ASCII letters make
+ * it invalid, anything else is dropped, exactly as the normaliser does.
+ */
+function tenDigitCode(raw: string): string | Fail {
+	let digits = 0;
+	let clean = true;
+	for (let i = 0; i < raw.length; i++) {
+		const c = raw.charCodeAt(i);
+		if (c >= ZERO && c <= NINE) digits++;
+		else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return FAIL;
+		else clean = false;
+	}
+	if (digits !== 10) return FAIL;
+	if (clean) return raw;
+	// `8471.30.0100`: join the digit runs.
+	let code = '';
+	let runStart = 0;
+	for (let i = 0; i < raw.length; i++) {
+		const c = raw.charCodeAt(i);
+		if (c >= ZERO && c <= NINE) continue;
+		if (i > runStart) code += raw.slice(runStart, i);
+		runStart = i + 1;
+	}
+	return runStart < raw.length ? code + raw.slice(runStart) : code;
+}
+
 function parseItem(raw: unknown): ShipmentItem | Fail {
 	if (!isPlainObject(raw)) return FAIL;
 	if (typeof raw.commodityCode !== 'string') return FAIL;
-	const commodityCode = normalizeCommodityCode(raw.commodityCode);
-	if (!COMMODITY_CODE_FORMAT.test(commodityCode)) return FAIL;
+	const commodityCode = tenDigitCode(raw.commodityCode);
+	if (commodityCode === FAIL) return FAIL;
 	const item: ShipmentItem = { commodityCode, originCountry: 'US' };
 
 	const description = optString(raw.description);
@@ -105,10 +136,13 @@ function parseItem(raw: unknown): ShipmentItem | Fail {
 		else if (typeof other === 'string' && other.trim().length > 0) item.otherAgencyLicense = other.trim();
 		else return FAIL;
 	}
-	for (const flag of ['licenseRequired', 'itar', 'vehicle', 'usedVehicle'] as const) {
-		const v = optBool(raw[flag]);
-		if (v === FAIL) return FAIL;
-		if (v !== undefined) item[flag] = v;
+	// Most lines carry none of the flags: named reads first, the loop over names only when needed.
+	if (raw.licenseRequired !== undefined || raw.itar !== undefined || raw.vehicle !== undefined || raw.usedVehicle !== undefined) {
+		for (const flag of ITEM_FLAGS) {
+			const v = optBool(raw[flag]);
+			if (v === FAIL) return FAIL;
+			if (v !== undefined) item[flag] = v;
+		}
 	}
 	return item;
 }
@@ -190,10 +224,18 @@ export function fastParseShipment(input: unknown): Shipment | undefined {
 	if (currency !== undefined) shipment.currency = currency;
 	if (exchangeRate !== undefined) shipment.exchangeRate = exchangeRate as number;
 
-	for (const flag of SHIPMENT_FLAGS) {
-		const v = optBool(input[flag]);
-		if (v === FAIL) return undefined;
-		if (v !== undefined) shipment[flag] = v;
+	if (
+		input.canadaStorageForReexport !== undefined ||
+		input.unverifiedListParty !== undefined ||
+		input.inBond !== undefined ||
+		input.intangible !== undefined ||
+		input.ultimateDestinationUS !== undefined
+	) {
+		for (const flag of SHIPMENT_FLAGS) {
+			const v = optBool(input[flag]);
+			if (v === FAIL) return undefined;
+			if (v !== undefined) shipment[flag] = v;
+		}
 	}
 	const usppi = parseParty(input.usppi);
 	const consignee = parseParty(input.consignee);
