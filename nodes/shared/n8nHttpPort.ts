@@ -66,17 +66,63 @@ function answersAnotherRequest(error: unknown, requestUrl: string): boolean {
 }
 
 /** The HTTP response carried by a thrown request error, if there was one. */
-function responseOf(error: unknown): HttpResponse | undefined {
+async function responseOf(error: unknown): Promise<HttpResponse | undefined> {
 	for (const level of errorChain(error)) {
 		const response = level.response;
 		if (response && typeof response === 'object') {
 			const status = Number(response.status ?? response.statusCode);
 			if (Number.isInteger(status) && status > 0) {
-				return { status, headers: lowerCaseHeaders(response.headers), body: parseBody(response.data ?? response.body) };
+				return { status, headers: lowerCaseHeaders(response.headers), body: parseBody(await readBounded(response.data ?? response.body)) };
 			}
 		}
 	}
 	return undefined;
+}
+
+/** No provider answer of these APIs comes near this; a bigger body is not read on (memory stays bounded). */
+export const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
+interface ReadableLike {
+	on(event: string, listener: (...args: unknown[]) => void): unknown;
+	destroy(): unknown;
+}
+
+function isReadable(value: unknown): value is ReadableLike {
+	return value !== null && typeof value === 'object' && typeof (value as ReadableLike).on === 'function' && typeof (value as ReadableLike).destroy === 'function';
+}
+
+/**
+ * Reads a streamed body up to MAX_RESPONSE_BYTES. A longer one is cut off and the connection
+ * closed, so that a runaway answer (a 100 MB page) costs bounded memory; its text then reads
+ * as an unexpected body. Anything already read (nock, tests) is passed through.
+ */
+async function readBounded(body: unknown): Promise<unknown> {
+	if (!isReadable(body)) return body;
+	return await new Promise<unknown>((resolve) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		let settled = false;
+		const finish = (value: unknown) => {
+			if (settled) return;
+			settled = true;
+			resolve(value);
+		};
+		body.on('data', (...args: unknown[]) => {
+			const chunk = args[0];
+			const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+			size += buffer.length;
+			if (size > MAX_RESPONSE_BYTES) {
+				body.destroy();
+				finish(`[response body larger than ${MAX_RESPONSE_BYTES} bytes, not read]`);
+				return;
+			}
+			chunks.push(buffer);
+		});
+		body.on('end', () => finish(Buffer.concat(chunks)));
+		// A body that breaks off mid-way is as unreadable as a cut one: what arrived is kept.
+		body.on('error', () => finish(Buffer.concat(chunks)));
+		body.on('close', () => finish(Buffer.concat(chunks)));
+	});
 }
 
 function lowerCaseHeaders(headers: unknown): Record<string, string> {
@@ -130,10 +176,13 @@ export function n8nHttpPort(context: RequestContext, options: N8nHttpPortOptions
 				body: request.body as IDataObject | undefined,
 				json: request.body !== undefined,
 				returnFullResponse: true,
-				ignoreHttpStatusErrors: !options.renewTokenOn401,
+				// Only a 401 is thrown, and only when n8n should renew the token and repeat the request.
+				ignoreHttpStatusErrors: options.renewTokenOn401 ? { ignore: true, except: [401] } : true,
 				timeout: request.timeoutMs,
-				// Raw text: the core decides how to read bodies (a provider may send HTML or bad JSON).
-				encoding: 'text',
+				// A stream, read here with a size cap; the core decides how to read bodies (a provider may send HTML or bad JSON).
+				encoding: 'stream',
+				// The credential goes to the provider's origin only, never to where a redirect points.
+				sendCredentialsOnCrossOriginRedirect: false,
 			};
 			try {
 				const response = (await context.helpers.httpRequestWithAuthentication.call(
@@ -141,11 +190,11 @@ export function n8nHttpPort(context: RequestContext, options: N8nHttpPortOptions
 					options.credentialType,
 					requestOptions,
 				)) as { statusCode: number; headers: unknown; body: unknown };
-				return { status: response.statusCode, headers: lowerCaseHeaders(response.headers), body: parseBody(response.body) };
+				return { status: response.statusCode, headers: lowerCaseHeaders(response.headers), body: parseBody(await readBounded(response.body)) };
 			} catch (error) {
 				// A failed token request is n8n's own NodeApiError: passed on as is, so the core does not retry it as an API answer.
 				if (answersAnotherRequest(error, request.url)) return Promise.reject(error as Error);
-				const response = responseOf(error);
+				const response = await responseOf(error);
 				if (response) return response;
 				const kind = classifyTransportFailure(error);
 				return Promise.reject(new TransportError(kind, `Request to ${new URL(request.url).origin} failed (${kind})`));
