@@ -46,6 +46,12 @@ export const ROOT: string;
 export const N8N_VERSION: string;
 export const CACHE_DIR: string;
 export const PACKAGE_NAME: string;
+/** Node 24 from the project's `node` devDependency. */
+export const NODE_BIN: string;
+/** The pinned n8n's bin/n8n script (run with NODE_BIN). */
+export const N8N_BIN: string;
+/** A free loopback port. */
+export function freePort(): Promise<number>;
 export function isInstalled(): boolean;
 export function install(): void;
 export function createUserFolder(prefix?: string): string;
