@@ -32,6 +32,8 @@ export interface FaultRule {
 	delayMs?: number;
 	/** Run the route first (its effect is recorded), then answer with the fault instead of the route's answer. */
 	afterRoute?: boolean;
+	/** Write the answer (the route's, or the status fault's) slowly: `chunkBytes` at a time, `chunkDelayMs` apart. */
+	drip?: { chunkBytes: number; chunkDelayMs: number };
 }
 
 export type FaultAction = (
@@ -41,7 +43,7 @@ export type FaultAction = (
 	| { kind: 'body'; status: number; body: string; contentType: string; truncate: boolean; retryAfter?: number }
 	| { kind: 'stream'; status: number; bytes: number; chunkBytes: number; chunkDelayMs: number; contentType: string }
 	| { kind: 'none' }
-) & { afterRoute?: boolean; delayMs?: number };
+) & { afterRoute?: boolean; delayMs?: number; drip?: { chunkBytes: number; chunkDelayMs: number } };
 
 interface ActiveRule extends FaultRule {
 	remaining: number;
@@ -55,8 +57,8 @@ export class FaultPlan {
 		if (answersItself && rule.status !== undefined && (rule.status < 200 || rule.status > 599)) {
 			throw new Error('failNext with a body or stream needs a status from 200 to 599');
 		}
-		if (!answersItself && !rule.reset && !rule.dropResponse && rule.delayMs === undefined && (rule.status === undefined || rule.status < 400 || rule.status > 599)) {
-			throw new Error('failNext needs a status from 400 to 599, or reset / dropResponse / body / stream / delayMs');
+		if (!answersItself && !rule.reset && !rule.dropResponse && rule.delayMs === undefined && rule.drip === undefined && (rule.status === undefined || rule.status < 400 || rule.status > 599)) {
+			throw new Error('failNext needs a status from 400 to 599, or reset / dropResponse / body / stream / delayMs / drip');
 		}
 		this.rules.push({ ...rule, remaining: rule.times ?? 1 });
 	}
@@ -80,8 +82,10 @@ export class FaultPlan {
 		const rule = this.rules[index];
 		rule.remaining -= 1;
 		if (rule.remaining <= 0) this.rules.splice(index, 1);
-		const action = this.action(rule);
-		return rule.delayMs === undefined ? action : { ...action, delayMs: rule.delayMs };
+		const action: FaultAction = this.action(rule);
+		if (rule.delayMs !== undefined) action.delayMs = rule.delayMs;
+		if (rule.drip !== undefined) action.drip = rule.drip;
+		return action;
 	}
 
 	private action(rule: FaultRule): FaultAction {

@@ -47,7 +47,7 @@ export function readBody(req: IncomingMessage): Promise<string> {
 	});
 }
 
-export function send(res: ServerResponse, response: SandboxResponse): void {
+export function send(res: ServerResponse, response: SandboxResponse, drip?: { chunkBytes: number; chunkDelayMs: number }): void {
 	const headers: Record<string, string> = { ...(response.headers ?? {}) };
 	let payload = '';
 	if (response.body !== undefined) {
@@ -61,7 +61,23 @@ export function send(res: ServerResponse, response: SandboxResponse): void {
 	}
 	headers['content-length'] = String(Buffer.byteLength(payload));
 	res.writeHead(response.status, headers);
-	res.end(payload);
+	if (drip === undefined) {
+		res.end(payload);
+		return;
+	}
+	// A slow body: the headers at once, then the payload a few bytes at a time.
+	const bytes = Buffer.from(payload);
+	const step = Math.max(1, drip.chunkBytes);
+	const write = (offset: number) => {
+		if (res.destroyed) return;
+		if (offset + step >= bytes.length) {
+			res.end(bytes.subarray(offset));
+			return;
+		}
+		res.write(bytes.subarray(offset, offset + step));
+		setTimeout(() => write(offset + step), drip.chunkDelayMs);
+	};
+	write(0);
 }
 
 /** Parses a JSON body; `undefined` when it is not JSON (an empty body included). */

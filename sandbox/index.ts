@@ -333,7 +333,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			return;
 		}
 		const response = fault?.kind === 'status' ? faultResponse(req, prefix, fault.status, fault.retryAfter, now()) : (routed as SandboxResponse);
-		send(res, response);
+		send(res, response, fault?.drip);
 		log(response.status);
 	};
 

@@ -87,3 +87,19 @@ describe('sandbox: faults that shape the answer (reliability suite)', () => {
 		expect(() => sandbox.control.failNext({ status: 100, body: 'x' })).toThrow(/200 to 599/);
 	});
 });
+
+describe('sandbox: a slow body', () => {
+	it("drips the route's own answer: complete, but only after the chunk delays", async () => {
+		const sandbox = await startSandbox();
+		try {
+			sandbox.control.failNext({ path: '/flexport', drip: { chunkBytes: 200, chunkDelayMs: 40 } });
+			const started = Date.now();
+			const response = await fetch(`${sandbox.urls.flexport}/customs_entries`, { headers: { authorization: `Bearer ${sandbox.keys.flexportApiKey}` } });
+			const body = (await response.json()) as { data: { total_count: number } };
+			expect(body.data.total_count).toBe(14);
+			expect(Date.now() - started).toBeGreaterThanOrEqual(80);
+		} finally {
+			await sandbox.close();
+		}
+	});
+});
