@@ -55,18 +55,30 @@ function machine(): Record<string, string> {
 }
 
 function printEngine(figures: EngineFigures[]): void {
-	console.log('## 1. Rule engine (determinations per second, median (min–max); validation included)\n');
+	console.log('## 1. Rule engine (determinations per CPU second, median (min–max); validation included)\n');
 	table(
-		['lines', 'engine /s', 'parse only /s', 'decide only /s', 'floor /s (sum per code)', 'floor / engine'],
-		figures.map((f) => [f.lines, rate(f.engine), rate(f.parseOnly), rate(f.decideOnly), rate(f.floor), `${f.ratioToFloor.toFixed(2)}x`]),
+		['lines', 'engine /s', 'parse only /s', 'decide only /s', 'floor /s (sum per code)', 'floor / engine', 'floor with parse /s', 'that / engine'],
+		figures.map((f) => [
+			f.lines,
+			rate(f.engine),
+			rate(f.parseOnly),
+			rate(f.decideOnly),
+			rate(f.floor),
+			`${f.ratioToFloor.toFixed(2)}x`,
+			rate(f.validatedFloor),
+			`${f.ratioToValidatedFloor.toFixed(2)}x`,
+		]),
 	);
 	const one = figures.find((f) => f.lines === 1);
 	if (one) console.log(`Goal: ≥ 200,000 one-line/s: ${int(one.engine.median)} — ${verdict(one.engine.median >= 200_000)}`);
-	console.log(`Goal: within 5x of the floor: ${figures.map((f) => `${f.lines}-line ${f.ratioToFloor.toFixed(2)}x`).join(', ')} — ${verdict(figures.every((f) => f.ratioToFloor <= 5))}\n`);
+	console.log(`Goal: within 5x of the floor: ${figures.map((f) => `${f.lines}-line ${f.ratioToFloor.toFixed(2)}x`).join(', ')} — ${verdict(figures.every((f) => f.ratioToFloor <= 5))}`);
+	console.log(
+		`  (against the floor with validation, parse + sum: ${figures.map((f) => `${f.lines}-line ${f.ratioToValidatedFloor.toFixed(2)}x`).join(', ')} — ${verdict(figures.every((f) => f.ratioToValidatedFloor <= 5))})\n`,
+	);
 }
 
 function printNode(f: NodeOverheadFigures): void {
-	console.log(`## 2. Node overhead (${int(f.items)} items of ${f.lines} line in WorkflowExecute, ms, median (min–max))\n`);
+	console.log(`## 2. Node overhead (${int(f.items)} items of ${f.lines} line in WorkflowExecute, CPU ms, median (min–max))\n`);
 	table(
 		['run', 'ms', 'ratio to core'],
 		[
