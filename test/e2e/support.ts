@@ -3,50 +3,22 @@ import { randomUUID } from 'node:crypto';
 
 import type { Sandbox } from '../../sandbox';
 import type { N8nCredentialInput } from '../../scripts/n8n-local/n8nLocal';
+import { SANDBOX_CREDENTIALS, sandboxCredentials } from '../../scripts/n8n-local/sandboxCredentials';
 
-/** Credential names used by e2e workflows; `credentialsFor` creates them. */
+/** Credential names used by e2e workflows and the examples; `credentialsFor` creates them. */
 export const CREDENTIAL_NAMES = {
-	easyPost: 'EasyPost (sandbox)',
-	shipium: 'Shipium (sandbox)',
-	flexportApiKey: 'Flexport API key (sandbox)',
-	flexportClient: 'Flexport client credentials (sandbox)',
+	easyPost: SANDBOX_CREDENTIALS.easyPost.name,
+	shipium: SANDBOX_CREDENTIALS.shipium.name,
+	flexportApiKey: SANDBOX_CREDENTIALS.flexportApiKey.name,
+	flexportClient: SANDBOX_CREDENTIALS.flexportClient.name,
 } as const;
 
-/** The package's four credential set-ups, pointing at a running sandbox (ids fixed per call). */
+/**
+ * The package's four credential set-ups, pointing at a running sandbox, under the fixed ids the
+ * example workflows reference: [EasyPost, Shipium, Flexport API key, Flexport client credentials].
+ */
 export function credentialsFor(sandbox: Sandbox): Array<N8nCredentialInput & { id: string }> {
-	const { urls, keys } = sandbox;
-	return [
-		{
-			id: 'sbxEasyPost000001',
-			name: CREDENTIAL_NAMES.easyPost,
-			type: 'easyPostApi',
-			data: { apiKey: keys.easyPostApiKey, aesBaseUrl: urls.easyPostAes, apiBaseUrl: urls.easyPostApi },
-		},
-		{
-			id: 'sbxShipium000001',
-			name: CREDENTIAL_NAMES.shipium,
-			type: 'shipiumApi',
-			data: { apiKey: keys.shipiumApiKey, baseUrl: urls.shipium },
-		},
-		{
-			id: 'sbxFlexportKey01',
-			name: CREDENTIAL_NAMES.flexportApiKey,
-			type: 'flexportApi',
-			data: { authentication: 'apiKey', apiKey: keys.flexportApiKey, baseUrl: urls.flexport, apiVersion: '2' },
-		},
-		{
-			id: 'sbxFlexportCli01',
-			name: CREDENTIAL_NAMES.flexportClient,
-			type: 'flexportApi',
-			data: {
-				authentication: 'clientCredentials',
-				clientId: keys.flexportClientId,
-				clientSecret: keys.flexportClientSecret,
-				baseUrl: urls.flexport,
-				apiVersion: '2',
-			},
-		},
-	];
+	return sandboxCredentials(sandbox);
 }
 
 /** `{ [type]: { id, name } }` for a node's `credentials` field. */

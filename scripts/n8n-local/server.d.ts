@@ -1,0 +1,26 @@
+/** Types for server.js: `n8n start` on loopback with the owner created from the environment. */
+import type { ChildProcess } from 'node:child_process';
+
+export interface Owner {
+	email: string;
+	password: string;
+	firstName: string;
+	lastName: string;
+}
+export const DEMO_OWNER: Readonly<Owner>;
+export interface N8nServer {
+	/** http://localhost:<port> */
+	url: string;
+	child: ChildProcess;
+	logFile: string;
+	exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+	stop(graceMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+export function startN8nServer(
+	userFolder: string,
+	options?: { port?: number; brokerPort?: number; logFile?: string; owner?: Owner; env?: Record<string, string>; timeoutMs?: number },
+): Promise<N8nServer>;
+/** Resolves the session cookie ("n8n-auth=..."). */
+export function login(url: string, owner?: Owner): Promise<string>;
+export function waitFor(url: string, options: { timeoutMs: number; isDead?: () => boolean }): Promise<void>;
+export function signalGroup(pid: number, signal: NodeJS.Signals): void;
