@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { normaliseBaseUrl } from '../src/http/baseUrl';
+import { readBounded } from '../nodes/shared/boundedBody';
 
 /**
  * Flexport API: an API key, or OAuth2 client credentials. Token requests are limited to 10 a
@@ -15,6 +16,17 @@ import { normaliseBaseUrl } from '../src/http/baseUrl';
  * by n8n) and renewed only when missing or refused with a 401 — never per request, execution or
  * worker, and never in module memory.
  */
+/** The token endpoint's JSON, whether it arrived as bytes, text or already parsed. */
+function tokenAnswer(body: unknown): { access_token?: unknown } {
+	const text = Buffer.isBuffer(body) ? body.toString('utf8') : body;
+	if (typeof text !== 'string') return (text ?? {}) as { access_token?: unknown };
+	try {
+		return JSON.parse(text) as { access_token?: unknown };
+	} catch {
+		return {};
+	}
+}
+
 export class FlexportApi implements ICredentialType {
 	name = 'flexportApi';
 
@@ -91,17 +103,22 @@ export class FlexportApi implements ICredentialType {
 			return { accessToken: String(credentials.apiKey ?? '') };
 		}
 		const baseUrl = normaliseBaseUrl(credentials.baseUrl, 'baseUrl');
-		const response = (await this.helpers.httpRequest({
-			method: 'POST',
-			url: `${baseUrl}/oauth/token`,
-			body: {
-				client_id: credentials.clientId,
-				client_secret: credentials.clientSecret,
-				audience: 'https://api.flexport.com',
-				grant_type: 'client_credentials',
-			},
-			json: true,
-		})) as { access_token?: unknown };
+		// Read as a stream with a size cap: a runaway answer must not fill the memory.
+		const body = await readBounded(
+			await this.helpers.httpRequest({
+				method: 'POST',
+				url: `${baseUrl}/oauth/token`,
+				body: {
+					client_id: credentials.clientId,
+					client_secret: credentials.clientSecret,
+					audience: 'https://api.flexport.com',
+					grant_type: 'client_credentials',
+				},
+				json: true,
+				encoding: 'stream',
+			}),
+		);
+		const response = tokenAnswer(body);
 		if (typeof response?.access_token !== 'string' || response.access_token === '') {
 			throw new Error('Flexport token endpoint answered without an access_token');
 		}

@@ -4,6 +4,8 @@ import { sleep } from 'n8n-workflow';
 import type { HttpPort, HttpRequest, HttpResponse, TransportFailureKind } from '../../src/http/port';
 import { TransportError } from '../../src/http/port';
 
+import { readBounded } from './boundedBody';
+
 type RequestContext = IExecuteFunctions | IPollFunctions;
 
 const REFUSED = new Set(['ECONNREFUSED']);
@@ -77,52 +79,6 @@ async function responseOf(error: unknown): Promise<HttpResponse | undefined> {
 		}
 	}
 	return undefined;
-}
-
-/** No provider answer of these APIs comes near this; a bigger body is not read on (memory stays bounded). */
-export const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
-
-interface ReadableLike {
-	on(event: string, listener: (...args: unknown[]) => void): unknown;
-	destroy(): unknown;
-}
-
-function isReadable(value: unknown): value is ReadableLike {
-	return value !== null && typeof value === 'object' && typeof (value as ReadableLike).on === 'function' && typeof (value as ReadableLike).destroy === 'function';
-}
-
-/**
- * Reads a streamed body up to MAX_RESPONSE_BYTES. A longer one is cut off and the connection
- * closed, so that a runaway answer (a 100 MB page) costs bounded memory; its text then reads
- * as an unexpected body. Anything already read (nock, tests) is passed through.
- */
-async function readBounded(body: unknown): Promise<unknown> {
-	if (!isReadable(body)) return body;
-	return await new Promise<unknown>((resolve) => {
-		const chunks: Buffer[] = [];
-		let size = 0;
-		let settled = false;
-		const finish = (value: unknown) => {
-			if (settled) return;
-			settled = true;
-			resolve(value);
-		};
-		body.on('data', (...args: unknown[]) => {
-			const chunk = args[0];
-			const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-			size += buffer.length;
-			if (size > MAX_RESPONSE_BYTES) {
-				body.destroy();
-				finish(`[response body larger than ${MAX_RESPONSE_BYTES} bytes, not read]`);
-				return;
-			}
-			chunks.push(buffer);
-		});
-		body.on('end', () => finish(Buffer.concat(chunks)));
-		// A body that breaks off mid-way is as unreadable as a cut one: what arrived is kept.
-		body.on('error', () => finish(Buffer.concat(chunks)));
-		body.on('close', () => finish(Buffer.concat(chunks)));
-	});
 }
 
 function lowerCaseHeaders(headers: unknown): Record<string, string> {
