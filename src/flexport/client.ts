@@ -159,12 +159,19 @@ export async function getCustomsEntry(
 	if (typeof id !== 'string' || id.trim() === '') {
 		throw new InputValidationError([{ path: 'customsEntryId', message: 'must not be empty' }], 'Invalid customs entry request');
 	}
+	let encoded: string;
+	try {
+		encoded = encodeURIComponent(id.trim());
+	} catch {
+		// A lone UTF-16 surrogate cannot be put in a URL.
+		throw new InputValidationError([{ path: 'customsEntryId', message: 'is not valid text' }], 'Invalid customs entry request');
+	}
 	const resolved = 'origin' in config ? config : resolveFlexportConfig(config);
 	const what = `customs entry ${id.trim()}`;
 	const data = await flexportGet(
 		port,
 		resolved,
-		{ url: `${resolved.baseUrl}/customs_entries/${encodeURIComponent(id.trim())}` },
+		{ url: `${resolved.baseUrl}/customs_entries/${encoded}` },
 		what,
 		control,
 	);

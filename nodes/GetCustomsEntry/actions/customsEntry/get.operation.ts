@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { InputValidationError } from '../../../../src/errors';
 import { getCustomsEntry } from '../../../../src/flexport';
 import { mapItems } from '../../../shared/items';
 import { parameterReader } from '../../../shared/parameters';
@@ -27,7 +28,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	// One item at a time: the first request may have to fetch the OAuth token, and parallel
 	// requests would each fetch one (Flexport allows 10 token requests a day).
 	return await mapItems(this, undefined, async (_item, itemIndex) => {
-		const entry = await getCustomsEntry(port, config, String(customsEntryId(itemIndex) ?? ''));
+		const id = customsEntryId(itemIndex) as unknown;
+		// Only text or a number is an ID: an object from an expression would be sent as "[object Object]".
+		if (id !== null && id !== undefined && typeof id !== 'string' && typeof id !== 'number') {
+			throw new InputValidationError([{ path: 'customsEntryId', message: `must be text, got ${Array.isArray(id) ? 'a list' : typeof id}` }], 'Invalid customs entry request');
+		}
+		const entry = await getCustomsEntry(port, config, String(id ?? ''));
 		return entry as unknown as JsonObject;
 	});
 }
