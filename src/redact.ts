@@ -31,15 +31,24 @@ function secretForms(secrets: ReadonlyArray<string | undefined | null>): string[
 /** `text` with every occurrence of every secret (and its Basic-auth encodings) replaced by [REDACTED]. */
 export function redactSecrets(text: string, secrets: ReadonlyArray<string | undefined | null>): string {
 	let out = text;
-	for (const form of secretForms(secrets)) out = out.split(form).join(REDACTED);
+	for (const form of secretForms(secrets)) out = replaceAll(out, form);
 	return out;
+}
+
+/** Checked with includes first: most strings hold no secret, and split/join allocates even then. */
+function replaceAll(text: string, form: string): string {
+	return text.includes(form) ? text.split(form).join(REDACTED) : text;
 }
 
 /** A copy of `value` with secrets redacted in every string, keys included; non-plain objects become strings. */
 export function redactSecretsDeep<T>(value: T, secrets: ReadonlyArray<string | undefined | null>): T {
 	const forms = secretForms(secrets);
 	if (forms.length === 0) return value;
-	const clean = (text: string) => forms.reduce((out, form) => out.split(form).join(REDACTED), text);
+	const clean = (text: string) => {
+		let out = text;
+		for (const form of forms) out = replaceAll(out, form);
+		return out;
+	};
 	const walk = (node: unknown, depth: number): unknown => {
 		if (typeof node === 'string') return clean(node);
 		if (depth > 50 || node === null || typeof node !== 'object') return node;
