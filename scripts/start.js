@@ -172,7 +172,8 @@ async function main() {
 	// Only what changed is imported again, so edits made in the editor survive a restart.
 	const changed = workflows.filter((workflow) => (state.workflows || {})[workflow.id] !== hash(workflow));
 	await slowStep('importing the sandbox credentials and the example workflows (n8n CLI)', async () => {
-		if (state.credentials !== hash(credentials)) await n8nLocal.importCredentials(USER_FOLDER, credentials);
+		const credentialsChanged = state.credentials !== hash(credentials);
+		if (credentialsChanged) await n8nLocal.importCredentials(USER_FOLDER, credentials);
 		if (changed.length > 0) {
 			const publish = changed.filter(examples.needsPublishing).map((workflow) => workflow.id);
 			await examples.importWorkflows(USER_FOLDER, changed, { publish });
@@ -181,7 +182,7 @@ async function main() {
 			STATE_FILE,
 			JSON.stringify({ credentials: hash(credentials), workflows: Object.fromEntries(workflows.map((w) => [w.id, hash(w)])) }, null, 2),
 		);
-		say(`    credentials: ${credentials.map((c) => c.name).join(', ')}`);
+		say(`    credentials: ${credentialsChanged ? credentials.map((c) => c.name).join(', ') : 'unchanged since the last start'}`);
 		say(`    workflows: ${changed.length === 0 ? 'unchanged since the last start (kept as edited)' : changed.map((w) => `"${w.name}"`).join(', ')}`);
 	});
 
