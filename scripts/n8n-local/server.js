@@ -120,3 +120,22 @@ async function login(url, owner = DEMO_OWNER) {
 }
 
 module.exports = { DEMO_OWNER, startN8nServer, login, waitFor, signalGroup };
+
+/**
+ * Runs scripts/start.js (what `npm start` runs) as a child with the given environment; its
+ * output is collected in `output()`. For the e2e test of `npm start`.
+ */
+function spawnStartScript(env) {
+	const child = spawn(n8nLocal.NODE_BIN, [path.join(n8nLocal.ROOT, 'scripts', 'start.js')], {
+		cwd: n8nLocal.ROOT,
+		env: { ...process.env, ...env },
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let text = '';
+	child.stdout.on('data', (chunk) => (text += chunk));
+	child.stderr.on('data', (chunk) => (text += chunk));
+	const exit = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+	return { child, exit, output: () => text };
+}
+
+module.exports.spawnStartScript = spawnStartScript;

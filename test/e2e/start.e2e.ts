@@ -5,32 +5,25 @@
  * and the webhook and trigger ones published, the ERP webhook files through the sandbox, and
  * SIGINT (Ctrl-C) stops n8n and the sandbox.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 
 import * as n8nLocal from '../../scripts/n8n-local/n8nLocal';
-import { DEMO_OWNER, login } from '../../scripts/n8n-local/server';
+import { credentialDescriptions, nodeDescriptions } from '../../scripts/n8n-local/packageFiles';
+import { DEMO_OWNER, login, spawnStartScript } from '../../scripts/n8n-local/server';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const PACKAGE = JSON.parse(readFileSync(path.join(n8nLocal.ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[]; credentials: string[] } };
-
-/** `dist/nodes/FileEei/FileEei.node.js` -> `n8n-nodes-us-customs.fileEei` (the description's name). */
+/** `n8n-nodes-us-customs.fileEei`... for each node the package.json n8n field names. */
 function nodeTypeNames(): string[] {
-	return PACKAGE.n8n.nodes.map((file) => {
-		const exported = require(path.join(n8nLocal.ROOT, file)) as Record<string, new () => { description: { name: string } }>;
-		return `${n8nLocal.PACKAGE_NAME}.${new (Object.values(exported)[0])().description.name}`;
-	});
+	return nodeDescriptions().map(({ name }) => `${n8nLocal.PACKAGE_NAME}.${name}`);
 }
 
 function credentialTypeNames(): string[] {
-	return PACKAGE.n8n.credentials.map((file) => {
-		const exported = require(path.join(n8nLocal.ROOT, file)) as Record<string, new () => { name: string }>;
-		return new (Object.values(exported)[0])().name;
-	});
+	return credentialDescriptions().map(({ name }) => name);
 }
 
 /** Whether a TCP connection to host:port is accepted (raw socket: no HTTP client, no nock). */
@@ -51,7 +44,7 @@ function tcpConnects(host: string, port: number): Promise<boolean> {
 
 describe('npm start: a real n8n with the package, the sandbox and the examples', () => {
 	let child: ChildProcess;
-	let output = '';
+	let output: () => string;
 	let userFolder: string;
 	let n8nPort: number;
 	let sandboxPort: number;
@@ -64,29 +57,21 @@ describe('npm start: a real n8n with the package, the sandbox and the examples',
 		userFolder = n8nLocal.createUserFolder('n8n-us-customs-start-');
 		n8nPort = await n8nLocal.freePort();
 		sandboxPort = await n8nLocal.freePort();
-		child = spawn(n8nLocal.NODE_BIN, [path.join(n8nLocal.ROOT, 'scripts', 'start.js')], {
-			cwd: n8nLocal.ROOT,
-			env: {
-				...process.env,
-				N8N_PORT: String(n8nPort),
-				SANDBOX_PORT: String(sandboxPort),
-				START_USER_FOLDER: userFolder,
-				START_SKIP_BUILD: process.env.E2E_SKIP_BUILD === '1' ? '1' : '0',
-			},
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		child.stdout?.on('data', (chunk) => (output += chunk));
-		child.stderr?.on('data', (chunk) => (output += chunk));
-		exit = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+		({ child, exit, output } = spawnStartScript({
+			N8N_PORT: String(n8nPort),
+			SANDBOX_PORT: String(sandboxPort),
+			START_USER_FOLDER: userFolder,
+			START_SKIP_BUILD: process.env.E2E_SKIP_BUILD === '1' ? '1' : '0',
+		}));
 		await new Promise<void>((resolve, reject) => {
 			const timer = setInterval(() => {
-				if (output.includes('Press Ctrl-C')) {
+				if (output().includes('Press Ctrl-C')) {
 					clearInterval(timer);
 					resolve();
 				}
 				if (child.exitCode !== null) {
 					clearInterval(timer);
-					reject(new Error(`npm start exited early\n${output}`));
+					reject(new Error(`npm start exited early\n${output()}`));
 				}
 			}, 250);
 		});
@@ -109,10 +94,10 @@ describe('npm start: a real n8n with the package, the sandbox and the examples',
 	};
 
 	it('reports each slow step and prints the editor URL, the login and what to click', () => {
-		for (const step of ['(1/6)', '(2/6)', '(3/6)', '(4/6)', '(5/6)', '(6/6)']) expect(output).toContain(step);
-		expect(output).toContain(`n8n is running:   ${url}`);
-		expect(output).toContain(`${DEMO_OWNER.email} / ${DEMO_OWNER.password}`);
-		expect(output).toContain('click "Execute workflow"');
+		for (const step of ['(1/6)', '(2/6)', '(3/6)', '(4/6)', '(5/6)', '(6/6)']) expect(output()).toContain(step);
+		expect(output()).toContain(`n8n is running:   ${url}`);
+		expect(output()).toContain(`${DEMO_OWNER.email} / ${DEMO_OWNER.password}`);
+		expect(output()).toContain('click "Execute workflow"');
 	});
 
 	it('serves the editor and answers the health check', async () => {
@@ -130,7 +115,7 @@ describe('npm start: a real n8n with the package, the sandbox and the examples',
 	});
 
 	it('logs no "Unrecognized node type"', () => {
-		expect(`${output}\n${readFileSync(path.join(userFolder, 'n8n.log'), 'utf8')}`).not.toMatch(/Unrecognized (node|credential) type/i);
+		expect(`${output()}\n${readFileSync(path.join(userFolder, 'n8n.log'), 'utf8')}`).not.toMatch(/Unrecognized (node|credential) type/i);
 	});
 
 	it('loads every node the package.json n8n field names', async () => {
@@ -179,7 +164,7 @@ describe('npm start: a real n8n with the package, the sandbox and the examples',
 	it('stops n8n and the sandbox on Ctrl-C (SIGINT) and exits 0', async () => {
 		child.kill('SIGINT');
 		expect(await exit).toBe(0);
-		expect(output).toContain('stopped.');
+		expect(output()).toContain('stopped.');
 		expect([await tcpConnects('127.0.0.1', n8nPort), await tcpConnects('127.0.0.1', sandboxPort)]).toEqual([false, false]);
 	});
 });
