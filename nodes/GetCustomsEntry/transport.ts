@@ -1,8 +1,11 @@
 import type { IExecuteFunctions, IPollFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { FlexportConfig } from '../../src/flexport';
 import type { HttpPort } from '../../src/http/port';
+import { TransportError } from '../../src/http/port';
 import { normaliseBaseUrl } from '../../src/http/baseUrl';
+import { redactSecrets, redactSecretsDeep } from '../../src/redact';
 import { n8nHttpPort } from '../shared/n8nHttpPort';
 
 export const FLEXPORT_CREDENTIAL = 'flexportApi';
@@ -18,8 +21,33 @@ export async function flexportConnection(
 ): Promise<{ port: HttpPort; config: FlexportConfig }> {
 	const credentials = await context.getCredentials(FLEXPORT_CREDENTIAL);
 	const apiVersion = typeof credentials.apiVersion === 'string' && credentials.apiVersion.trim() !== '' ? credentials.apiVersion : '2';
+	const secrets = [credentials.apiKey, credentials.clientSecret, credentials.accessToken].filter((value): value is string => typeof value === 'string');
 	return {
-		port: n8nHttpPort(context, { credentialType: FLEXPORT_CREDENTIAL, renewTokenOn401: true }),
+		port: redactingPort(n8nHttpPort(context, { credentialType: FLEXPORT_CREDENTIAL, renewTokenOn401: true }), secrets),
 		config: { ...overrides, baseUrl: normaliseBaseUrl(credentials.baseUrl, 'baseUrl'), apiVersion },
+	};
+}
+
+/**
+ * The port with the credential's secrets removed from every answer and failure before the core
+ * reads them: a provider (or the token endpoint) that echoes the key back cannot put it into an
+ * output item, an error or a log.
+ */
+function redactingPort(port: HttpPort, secrets: string[]): HttpPort {
+	return {
+		...port,
+		async send(request) {
+			try {
+				const response = await port.send(request);
+				return { ...response, headers: redactSecretsDeep(response.headers, secrets), body: redactSecretsDeep(response.body, secrets) };
+			} catch (error) {
+				if (error instanceof TransportError) return await Promise.reject(new TransportError(error.kind, redactSecrets(error.message, secrets)));
+				if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+					error.message = redactSecrets(error.message, secrets);
+					if (typeof error.description === 'string') error.description = redactSecrets(error.description, secrets);
+				}
+				return await Promise.reject(error as Error);
+			}
+		},
 	};
 }
