@@ -9,6 +9,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { InputValidationError, ProviderError } from '../../src/errors';
 import { redactSecrets, redactSecretsDeep } from '../../src/redact';
+import { addErrorDetails, usesErrorOutput } from '../shared/errors';
 import { mapItems } from '../shared/items';
 
 export const DEFAULT_CONCURRENCY = 4;
@@ -110,9 +111,10 @@ export async function runFilings(context: IExecuteFunctions, handler: FilingHand
 		}
 		throw new NodeOperationError(context.getNode(), redactSecrets(String(error), secrets));
 	}
+	const errorOutput = usesErrorOutput(context.getNode());
 	return output.map((item, position) => {
 		const extra = failures.get(pairedIndex(item, position));
-		return extra ? { ...item, json: { ...item.json, ...extra } } : item;
+		return extra ? { ...item, json: addErrorDetails(item.json as JsonObject, extra, errorOutput) } : item;
 	});
 }
 

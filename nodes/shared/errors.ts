@@ -34,10 +34,27 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number): Nod
 	return new NodeOperationError(node, message, { itemIndex });
 }
 
-/** The JSON of an error item (continue on fail): the message, its detail, and the failing fields. */
-export function errorItemJson(error: NodeApiError | NodeOperationError, extra?: JsonObject): JsonObject {
-	const json: JsonObject = { error: error.message };
-	if (error.description) json.errorDescription = error.description;
-	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
-	return { ...json, ...extra };
+/**
+ * The JSON of an error item (continue on fail): the message, its detail and the failing fields.
+ * With "Continue (using error output)" n8n routes an item to the error output only when its JSON
+ * holds nothing but `error`, `message` and `details`, so the detail then goes under `details`.
+ */
+export function errorItemJson(error: NodeApiError | NodeOperationError, extra?: JsonObject, forErrorOutput = false): JsonObject {
+	const detail: JsonObject = {};
+	if (error.description) detail.errorDescription = error.description;
+	if (error instanceof NodeApiError && error.httpCode) detail.httpCode = error.httpCode;
+	Object.assign(detail, extra);
+	if (forErrorOutput) return Object.keys(detail).length > 0 ? { error: error.message, details: detail } : { error: error.message };
+	return { error: error.message, ...detail };
+}
+
+/** Whether the node routes failed items to its error output ("Continue (using error output)"). */
+export function usesErrorOutput(node: INode): boolean {
+	return node.onError === 'continueErrorOutput';
+}
+
+/** Adds fields to an error item's JSON made by errorItemJson, in the shape the node's error mode needs. */
+export function addErrorDetails(json: JsonObject, extra: JsonObject, forErrorOutput: boolean): JsonObject {
+	if (!forErrorOutput) return { ...json, ...extra };
+	return { ...json, details: { ...((json.details as JsonObject | undefined) ?? {}), ...extra } };
 }

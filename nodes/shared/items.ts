@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
-import { errorItemJson, toNodeError } from './errors';
+import { errorItemJson, toNodeError, usesErrorOutput } from './errors';
 
 /** An item handler returns the output JSON of its item, or throws; the error becomes an error item or stops the run. */
 export type ItemHandler<T> = (item: INodeExecutionData, itemIndex: number, prepared: T) => Promise<JsonObject> | JsonObject;
@@ -23,6 +23,7 @@ export async function mapItems<T>(
 ): Promise<INodeExecutionData[]> {
 	const items = context.getInputData();
 	const continueOnFail = context.continueOnFail();
+	const errorOutput = usesErrorOutput(context.getNode());
 	const results: Array<{ json: JsonObject } | { error: unknown }> = new Array(items.length);
 	const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
 
@@ -49,7 +50,7 @@ export async function mapItems<T>(
 		if ('error' in result) {
 			const nodeError = toNodeError(context.getNode(), result.error, index);
 			if (!continueOnFail) throw nodeError;
-			output.push({ json: errorItemJson(nodeError), pairedItem: { item: index } });
+			output.push({ json: errorItemJson(nodeError, undefined, errorOutput), pairedItem: { item: index } });
 		} else {
 			output.push({ json: result.json, pairedItem: { item: index } });
 		}

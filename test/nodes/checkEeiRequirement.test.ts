@@ -123,6 +123,20 @@ describe('Check EEI Requirement node', () => {
 		expect(errors[4]).toMatch(/Item 5.*exchangeRate/);
 	});
 
+	test('with "continue (using error output)", bad items go to the error output and good ones to the main output', async () => {
+		const workflow = singleNodeWorkflow(
+			{ name: NODE, type: 'n8n-nodes-us-customs.checkEeiRequirement', parameters: {}, onError: 'continueErrorOutput' },
+			[laptopsToGermany, { ...laptopsToGermany, destination: {} }, shirtsToJapan(10)],
+		);
+		const result = await runWorkflow(workflow);
+		expect(result.output(NODE, 0).map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 2 }]);
+		const errors = result.output(NODE, 1);
+		expect(errors.map((item) => item.pairedItem)).toEqual([{ item: 1 }]);
+		expect(errors[0].json.error).toMatch(/Item 1.*destination\.country/);
+		// n8n adds the input item's fields to an error-output item; the detail stays under `details`.
+		expect(errors[0].json).toMatchObject({ orderId: 'SO-1', details: { errorDescription: expect.stringMatching(/destination\.country/) } });
+	});
+
 	test('an item that is not JSON of a known format is refused by name', async () => {
 		const output = (await check([{ hello: 'world' }], {}, true)).output(NODE);
 		expect(output[0].json.error).toMatch(/Item 0.*recognised shipment/i);

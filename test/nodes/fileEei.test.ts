@@ -618,3 +618,20 @@ describe('File EEI with Shipium: the carrier files the EEI (seed 003)', () => {
 		expect(JSON.stringify(done.output(NODE))).not.toContain(base64(`${SHIPIUM_PROBE}:`));
 	});
 });
+
+describe('File EEI with "Continue (using error output)"', () => {
+	test('a rejected filing goes to the error output with the input item, the transaction number and the next step under details', async () => {
+		nock(AES).post(PATH).reply(422, { errors: ['PortOfExportCode: not valid for air'] });
+		const workflow = singleNodeWorkflow(
+			{ name: NODE, type: 'n8n-nodes-us-customs.fileEei', parameters: {}, credentials: { easyPostApi: { id: '1', name: 'EasyPost' } }, onError: 'continueErrorOutput' },
+			[filing('REJECTED9')],
+		);
+		const result = await runWorkflow(workflow, { credentials: credentials() });
+		expect(result.output(NODE, 0)).toEqual([]);
+		const [item] = result.output(NODE, 1);
+		expect(item.pairedItem).toEqual({ item: 0 });
+		expect(item.json).toHaveProperty('Delivery');
+		expect(item.json.error).toMatch(/REJECTED9/);
+		expect(item.json.details).toMatchObject({ httpCode: '422', aes: { status: 'rejected', transactionNumber: 'REJECTED9' } });
+	});
+});

@@ -5,7 +5,7 @@ import { InputValidationError } from '../../../../src/errors';
 import type { CustomsEntry, FlexportConfig } from '../../../../src/flexport';
 import { FLEXPORT_MAX_PER_PAGE, iterateCustomsEntryPages, listAllCustomsEntries } from '../../../../src/flexport';
 import type { HttpPort } from '../../../../src/http/port';
-import { errorItemJson, toNodeError } from '../../../shared/errors';
+import { errorItemJson, toNodeError, usesErrorOutput } from '../../../shared/errors';
 import { parameterReader } from '../../../shared/parameters';
 import type { ClientSideFilters } from '../../filters';
 import { entryMatcher, hasClientSideFilters, splitList } from '../../filters';
@@ -127,7 +127,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, itemIndex);
 			if (!this.continueOnFail()) throw nodeError;
-			output.push({ json: errorItemJson(nodeError), pairedItem: { item: itemIndex } });
+			output.push({ json: errorItemJson(nodeError, undefined, usesErrorOutput(this.getNode())), pairedItem: { item: itemIndex } });
 		}
 	}
 	return output;
