@@ -40,7 +40,12 @@ function replaceAll(text: string, form: string): string {
 	return text.includes(form) ? text.split(form).join(REDACTED) : text;
 }
 
-/** A copy of `value` with secrets redacted in every string, keys included; non-plain objects become strings. */
+/**
+ * `value` with secrets redacted in every string, keys included; Errors become strings. Copy on
+ * write: a plain object or array in which nothing changed is returned as it was (a 10,000-entry
+ * listing read page by page would otherwise be copied whole, doubling its memory); other objects
+ * are copied into plain ones.
+ */
 export function redactSecretsDeep<T>(value: T, secrets: ReadonlyArray<string | undefined | null>): T {
 	const forms = secretForms(secrets);
 	if (forms.length === 0) return value;
@@ -52,9 +57,37 @@ export function redactSecretsDeep<T>(value: T, secrets: ReadonlyArray<string | u
 	const walk = (node: unknown, depth: number): unknown => {
 		if (typeof node === 'string') return clean(node);
 		if (depth > 50 || node === null || typeof node !== 'object') return node;
-		if (Array.isArray(node)) return node.map((n) => walk(n, depth + 1));
+		if (Array.isArray(node)) {
+			let copy: unknown[] | undefined;
+			for (let i = 0; i < node.length; i++) {
+				const walked = walk(node[i], depth + 1);
+				if (copy === undefined && walked !== node[i]) copy = node.slice(0, i);
+				copy?.push(walked);
+			}
+			return copy ?? node;
+		}
 		if (node instanceof Error) return clean(`${node.name}: ${node.message}`);
-		return Object.fromEntries(Object.entries(node).map(([k, v]) => [clean(k), walk(v, depth + 1)]));
+		if (Object.getPrototypeOf(node) !== Object.prototype) {
+			return Object.fromEntries(Object.entries(node).map(([k, v]) => [clean(k), walk(v, depth + 1)]));
+		}
+		const record = node as Record<string, unknown>;
+		let pairs: Array<[string, unknown]> | undefined;
+		for (const k in record) {
+			if (!Object.prototype.hasOwnProperty.call(record, k)) continue;
+			const v = record[k];
+			const key = clean(k);
+			const walked = walk(v, depth + 1);
+			if (pairs === undefined && (key !== k || walked !== v)) {
+				// The first change: the entries before it are kept as they were.
+				pairs = [];
+				for (const before in record) {
+					if (before === k) break;
+					if (Object.prototype.hasOwnProperty.call(record, before)) pairs.push([before, record[before]]);
+				}
+			}
+			pairs?.push([key, walked]);
+		}
+		return pairs === undefined ? node : Object.fromEntries(pairs);
 	};
 	return walk(value, 0) as T;
 }
