@@ -11,8 +11,13 @@ process.env.N8N_LOG_OUTPUT = 'console';
 /** Every line written through the console (n8n's logger included) since this file loaded. */
 export const capturedLines: string[] = [];
 
-/** The real console.log, for the figures the test prints itself. */
-export const print = console.log.bind(console);
+/**
+ * For the figures the test prints itself: straight to the process's stdout, since the console's
+ * own streams are replaced below (jest's console would write through them).
+ */
+export const print = (...args: unknown[]): void => {
+	process.stdout.write(`${format(...args)}\n`);
+};
 
 // winston's console transport writes to console._stdout when there is one, else calls console.log.
 const sink = { write: (chunk: unknown) => capturedLines.push(String(chunk).replace(/\n$/, '')) > 0 };
