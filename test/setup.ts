@@ -8,6 +8,11 @@ beforeAll(() => {
 	nock.enableNetConnect(/^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/);
 });
 
+// A test that asserts nothing is a defect: every test must make at least one assertion.
+beforeEach(() => {
+	expect.hasAssertions();
+});
+
 // A test that leaves a mock unused or hits an unmocked host fails, instead of passing silently.
 afterEach(() => {
 	const pending = nock.pendingMocks();

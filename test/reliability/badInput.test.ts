@@ -109,11 +109,13 @@ function checkRun(node: string, inputs: IDataObject[], result: { error?: unknown
 	const count = tally(node);
 	count.runs++;
 	count.items += inputs.length;
-	if (result.error) throw new Error(`${node}: an exception escaped continue on fail: ${String((result.error as Error).message)}`);
-	if (result.items.length !== inputs.length) throw new Error(`${node}: ${inputs.length} items in, ${result.items.length} out`);
+	expect({ node, escaped: result.error ? String((result.error as Error).message) : undefined }).toEqual({ node, escaped: undefined });
+	expect({ node, itemsOut: result.items.length }).toEqual({ node, itemsOut: inputs.length });
+	expect({ node, pairedItems: result.items.map((item) => (item.pairedItem as { item: number } | undefined)?.item) }).toEqual({
+		node,
+		pairedItems: inputs.map((_, index) => index),
+	});
 	result.items.forEach((item, index) => {
-		const paired = item.pairedItem as { item: number } | undefined;
-		if (paired?.item !== index) throw new Error(`${node}: output ${index} is paired with ${JSON.stringify(item.pairedItem)}`);
 		const json = item.json as IDataObject & { aes?: IDataObject; shipium?: IDataObject };
 		if (json.error === undefined) {
 			count.ok++;
