@@ -5,7 +5,7 @@ import type { CustomsEntryEvent, CustomsEntryEventName } from '../../src/flexpor
 import { DEFAULT_CUSTOMS_ENTRY_RETENTION_MS, pollCustomsEntries, sampleCustomsEntryEvents } from '../../src/flexport';
 import { InputValidationError } from '../../src/errors';
 import { splitList } from '../GetCustomsEntry/filters';
-import { flexportConnection } from '../GetCustomsEntry/transport';
+import { flexportConnection } from '../shared/flexportConnection';
 import { toNodeError } from '../shared/errors';
 
 /** The one key of the node's static data that holds the trigger state (see README: state). */

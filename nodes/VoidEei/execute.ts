@@ -9,8 +9,8 @@ import type { AesEnvironment } from '../../src/easypost';
 import { voidEei } from '../../src/easypost';
 import { InputValidationError } from '../../src/errors';
 import { parameterReader } from '../shared/parameters';
-import { acceptedSummary, aesConnection, aesFailure, aesOutput } from '../FileEei/easyPostAes';
-import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_SECONDS, runFilings } from '../FileEei/filingRun';
+import { acceptedSummary, aesConnection, aesFailure, aesOutput } from '../shared/aesConnection';
+import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_SECONDS, runFilings } from '../shared/filingRun';
 
 type Loose = Record<string, unknown>;
 

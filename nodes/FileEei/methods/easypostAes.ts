@@ -13,8 +13,8 @@ import { buildAesRequestFromShipment, ensureTransactionNumber, fileEei } from '.
 import { InputValidationError } from '../../../src/errors';
 import { jsonParameter, parameterReader } from '../../shared/parameters';
 import { jsonList } from '../jsonList';
-import { acceptedSummary, aesConnection, aesFailure, aesOutput } from '../easyPostAes';
-import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_SECONDS, MAX_CONCURRENCY, runFilings } from '../filingRun';
+import { acceptedSummary, aesConnection, aesFailure, aesOutput } from '../../shared/aesConnection';
+import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_SECONDS, MAX_CONCURRENCY, runFilings } from '../../shared/filingRun';
 
 const properties: INodeProperties[] = [
 	{

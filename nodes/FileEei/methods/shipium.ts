@@ -21,7 +21,7 @@ import {
 import { n8nHttpPort } from '../../shared/n8nHttpPort';
 import { jsonParameter, parameterReader } from '../../shared/parameters';
 import { jsonList } from '../jsonList';
-import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_SECONDS, MAX_CONCURRENCY, runFilings } from '../filingRun';
+import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_SECONDS, MAX_CONCURRENCY, runFilings } from '../../shared/filingRun';
 
 export const SHIPIUM_CREDENTIAL = 'shipiumApi';
 const DEFAULT_SHIPIUM_BASE_URL = 'https://api.shipium.com';

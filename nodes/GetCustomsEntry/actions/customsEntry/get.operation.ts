@@ -5,7 +5,7 @@ import { InputValidationError } from '../../../../src/errors';
 import { getCustomsEntry } from '../../../../src/flexport';
 import { mapItems } from '../../../shared/items';
 import { parameterReader } from '../../../shared/parameters';
-import { flexportConnection } from '../../transport';
+import { flexportConnection } from '../../../shared/flexportConnection';
 
 const properties: INodeProperties[] = [
 	{

@@ -9,7 +9,7 @@ import { errorItemJson, toNodeError, usesErrorOutput } from '../../../shared/err
 import { parameterReader } from '../../../shared/parameters';
 import type { ClientSideFilters } from '../../filters';
 import { entryMatcher, hasClientSideFilters, splitList } from '../../filters';
-import { flexportConnection } from '../../transport';
+import { flexportConnection } from '../../../shared/flexportConnection';
 
 const properties: INodeProperties[] = [
 	{

@@ -10,7 +10,7 @@ import { DEFAULT_AES_BASE_URL } from '../../src/easypost';
 import { InputValidationError, ProviderError } from '../../src/errors';
 import { normaliseBaseUrl } from '../../src/http/baseUrl';
 import type { HttpPort } from '../../src/http/port';
-import { n8nHttpPort } from '../shared/n8nHttpPort';
+import { n8nHttpPort } from './n8nHttpPort';
 
 export const EASYPOST_CREDENTIAL = 'easyPostApi';
 

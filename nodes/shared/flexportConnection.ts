@@ -6,7 +6,7 @@ import type { HttpPort } from '../../src/http/port';
 import { TransportError } from '../../src/http/port';
 import { normaliseBaseUrl } from '../../src/http/baseUrl';
 import { redactSecrets, redactSecretsDeep } from '../../src/redact';
-import { n8nHttpPort } from '../shared/n8nHttpPort';
+import { n8nHttpPort } from './n8nHttpPort';
 
 export const FLEXPORT_CREDENTIAL = 'flexportApi';
 

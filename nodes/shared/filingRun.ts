@@ -9,8 +9,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { InputValidationError, ProviderError } from '../../src/errors';
 import { redactSecrets, redactSecretsDeep } from '../../src/redact';
-import { addErrorDetails, usesErrorOutput } from '../shared/errors';
-import { mapItems } from '../shared/items';
+import { addErrorDetails, usesErrorOutput } from './errors';
+import { mapItems } from './items';
 
 export const DEFAULT_CONCURRENCY = 4;
 export const MAX_CONCURRENCY = 20;
