@@ -153,7 +153,9 @@ export function n8nHttpPort(context: RequestContext, options: N8nHttpPortOptions
 				const response = await responseOf(error);
 				if (response) return response;
 				const kind = classifyTransportFailure(error);
-				return Promise.reject(new TransportError(kind, `Request to ${new URL(request.url).origin} failed (${kind})`));
+				// An unclassified failure keeps its own words (e.g. a token endpoint's odd answer); callers redact secrets.
+				const reason = kind === 'other' && error instanceof Error ? `: ${error.message}` : '';
+				return Promise.reject(new TransportError(kind, `Request to ${new URL(request.url).origin} failed (${kind})${reason}`));
 			}
 		},
 		sleep: async (ms: number) => await sleep(ms),

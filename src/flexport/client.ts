@@ -61,7 +61,8 @@ function transportFailure(error: TransportError, what: string, attempts: number)
 		reason: 'transport',
 		message: `Could not reach Flexport for ${what} (${error.kind}) after ${attempts} attempt${attempts === 1 ? '' : 's'}`,
 		delivery: error.certainlyNotSent ? 'not-sent' : 'unknown',
-		hint: 'Check the network path to the Flexport API; the request is safe to repeat.',
+		providerMessages: error.kind === 'other' ? [error.message] : [],
+		hint: 'Check the network path to the Flexport API and the credential; the request is safe to repeat.',
 	});
 }
 

@@ -2,7 +2,8 @@ import type { HttpPort, HttpRequest, HttpResponse } from './port';
 import { TransportError } from './port';
 
 /**
- * When a request may be sent again. GETs are safe to repeat; a filing POST is repeated only
+ * When a request may be sent again. GETs are safe to repeat after a passing fault (429, 5xx,
+ * timeout, reset, refused, DNS); a filing POST is repeated only
  * when it certainly never reached the provider, or when the provider asked for a retry with
  * Retry-After (it refused the request, so nothing was filed).
  */
@@ -64,6 +65,9 @@ function transportRetryDelay(
 	options: Required<Omit<RetryOptions, 'policy'>>,
 ): number | undefined {
 	if (policy === 'never-twice' && !error.certainlyNotSent) return undefined;
+	// An unclassified failure is no known passing fault (it may be a refused token request in the
+	// credential's preAuthentication, and Flexport allows 10 of those a day): it is not repeated.
+	if (error.kind === 'other') return undefined;
 	return backoffDelay(attempt, port.random(), options.baseDelayMs, options.maxDelayMs);
 }
 

@@ -158,6 +158,25 @@ describe('Flexport credential: OAuth2 client credentials in the engine', () => {
 		expectNoSecret(result.run);
 	});
 
+	test('a token answer without an access token is asked for once, not retried like a passing fault (10 token requests a day)', async () => {
+		const store = new CredentialStore().set('1', 'flexportApi', oauth);
+		let tokenRequests = 0;
+		nock(BASE)
+			.post('/oauth/token')
+			.times(5)
+			.reply(() => {
+				tokenRequests++;
+				return [200, { token_type: 'Bearer' }];
+			});
+		const result = await getEntry(store);
+		expect(tokenRequests).toBe(1);
+		expect(result.error?.description).toMatch(/without an access_token/);
+		expect(store.updates).toEqual([]);
+		expectNoSecret(result.run);
+		// The other four replies stay unused on purpose: they are what a retry would have taken.
+		nock.cleanAll();
+	});
+
 	test('refused client credentials cost two token requests (n8n renews once after a 401), then an API error without secrets', async () => {
 		const store = new CredentialStore().set('1', 'flexportApi', oauth);
 		const token = nock(BASE).post('/oauth/token').twice().reply(401, { error: 'access_denied' });

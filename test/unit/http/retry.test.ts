@@ -95,6 +95,12 @@ describe('sendWithRetry: idempotent requests (GET)', () => {
 		expect(attempts).toEqual([1, 2]);
 	});
 
+	it('does not repeat a read after an unclassified failure, which is no known passing fault', async () => {
+		const { error, port } = await run([{ transportError: 'other' }, jsonResponse(200, {})], GET, 'idempotent');
+		expect((error as TransportError).kind).toBe('other');
+		expect(port.requestCount).toBe(1);
+	});
+
 	it('rethrows the last transport error once attempts run out', async () => {
 		const { error, port } = await run([{ transportError: 'reset' }, { transportError: 'reset' }], GET, 'idempotent', 2);
 		expect(error).toBeInstanceOf(TransportError);
