@@ -3,7 +3,7 @@ export * from './errors';
 export * from './http/port';
 export * from './shipment/model';
 export * from './shipment/value';
-export * from './shipment/issues';
+export * from './fieldIssues';
 export * from './eei';
 export * from './adapters';
 export * from './shipment/grouping';

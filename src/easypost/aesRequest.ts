@@ -22,7 +22,7 @@ import { z } from 'zod';
 import { InputValidationError } from '../errors';
 import { isCountryCode } from '../shipment/countries';
 import type { Shipment } from '../shipment/model';
-import { zodFieldIssues } from './fieldIssues';
+import { zodFieldIssues } from '../fieldIssues';
 
 export type AesTransactionType = 'add' | 'replace' | 'void';
 export type AesEnvironment = 'test' | 'production';
@@ -470,13 +470,13 @@ const voidDelivery = z
  */
 export function parseAesRequest(input: unknown, options: AesRequestOptions = {}): AesRequest {
 	const head = envelope.safeParse(input);
-	if (!head.success) throw new InputValidationError(zodFieldIssues(head.error), 'Invalid AES request');
+	if (!head.success) throw new InputValidationError(zodFieldIssues(head.error.issues), 'Invalid AES request');
 	const type = head.data.TransactionType as AesTransactionType;
 	const schema =
 		type === 'void' ? voidDelivery : deliveryShape.superRefine((d, ctx) => checkDelivery(d, options, ctx));
 	const delivery = schema.safeParse(head.data.Delivery);
 	if (!delivery.success) {
-		throw new InputValidationError(zodFieldIssues(delivery.error, ['Delivery']), 'Invalid AES request');
+		throw new InputValidationError(zodFieldIssues(delivery.error.issues, ['Delivery']), 'Invalid AES request');
 	}
 	return {
 		...(head.data as object),

@@ -4,4 +4,4 @@ export * from './aesResponse';
 export * from './aesClient';
 export * from './deliveryBuilder';
 export * from './transactionNumber';
-export { formatFieldPath, zodFieldIssues } from './fieldIssues';
+

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { InputValidationError, type FieldIssue } from '../errors';
-import { zodFieldIssues } from '../easypost/fieldIssues';
+import { zodFieldIssues } from '../fieldIssues';
 import { normalizeEccn } from '../shipment/model';
 
 /** seed 003, ScheduleBInformation.scheduleBUnitOfMeasurement. */
@@ -236,7 +236,7 @@ export function validateShipiumCarrierEei<T extends ShipiumLabelRequest>(labelRe
 		});
 	}
 	const eei = electronicExportInformationSchema.safeParse(customsInfo.electronicExportInformation);
-	if (!eei.success) issues.push(...zodFieldIssues(eei.error, [...CUSTOMS_INFO_PATH.split('.'), 'electronicExportInformation']));
+	if (!eei.success) issues.push(...zodFieldIssues(eei.error.issues, [...CUSTOMS_INFO_PATH.split('.'), 'electronicExportInformation']));
 	const commodities = items.map((item, i) => {
 		const path = [...CUSTOMS_INFO_PATH.split('.'), 'customsItems', i, 'electronicExportCommodityInformation'];
 		if (!isRecord(item)) {
@@ -245,7 +245,7 @@ export function validateShipiumCarrierEei<T extends ShipiumLabelRequest>(labelRe
 		}
 		const parsed = electronicExportCommodityInformationSchema.safeParse(item.electronicExportCommodityInformation);
 		if (!parsed.success) {
-			issues.push(...zodFieldIssues(parsed.error, path));
+			issues.push(...zodFieldIssues(parsed.error.issues, path));
 			return undefined;
 		}
 		const expiration = parsed.data.exportLicenseInformation.exportLicense?.licenseExpiration;

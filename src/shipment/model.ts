@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { InputValidationError } from '../errors';
 import { isCountryCode } from './countries';
 import { fastParseShipment } from './fastParse';
-import { zodIssuesToFieldIssues } from './issues';
+import { zodFieldIssues } from '../fieldIssues';
 import {
 	COMMODITY_CODE_FORMAT,
 	CURRENCY_FORMAT,
@@ -226,7 +226,7 @@ export function parseShipment(input: unknown): Shipment {
 	if (fast !== undefined) return fast;
 	const result = shipmentSchema.safeParse(input);
 	if (!result.success) {
-		throw new InputValidationError(zodIssuesToFieldIssues(result.error.issues), 'Invalid shipment');
+		throw new InputValidationError(zodFieldIssues(result.error.issues), 'Invalid shipment');
 	}
 	return result.data;
 }
