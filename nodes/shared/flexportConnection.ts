@@ -28,6 +28,9 @@ export async function flexportConnection(
 	};
 }
 
+const TOKEN_HINT =
+	'The Flexport credential could not obtain an access token from {Base URL}/oauth/token: check the Client ID and Client Secret (token requests are limited to 10 a day).';
+
 /**
  * The port with the credential's secrets removed from every answer and failure before the core
  * reads them: a provider (or the token endpoint) that echoes the key back cannot put it into an
@@ -45,6 +48,11 @@ function redactingPort(port: HttpPort, secrets: string[]): HttpPort {
 				if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 					error.message = redactSecrets(error.message, secrets);
 					if (typeof error.description === 'string') error.description = redactSecrets(error.description, secrets);
+				}
+				// The port passes n8n's own error on only for a request other than ours: the token request.
+				if (error instanceof NodeApiError) {
+					error.message = `Flexport token request failed: ${error.message}`;
+					error.description = [error.description, TOKEN_HINT].filter(Boolean).join('\n');
 				}
 				return await Promise.reject(error as Error);
 			}

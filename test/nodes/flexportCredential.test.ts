@@ -153,6 +153,7 @@ describe('Flexport credential: OAuth2 client credentials in the engine', () => {
 		const result = await getEntry(store);
 		token.done();
 		expect(result.error?.name).toBe('NodeApiError');
+		expect(result.error?.message).toMatch(/^Flexport token request failed: /);
 		expect(result.error?.context.itemIndex).toBe(0);
 		expect(store.updates).toEqual([]);
 		expectNoSecret(result.run);
@@ -183,7 +184,8 @@ describe('Flexport credential: OAuth2 client credentials in the engine', () => {
 		const result = await getEntry(store);
 		token.done();
 		expect(result.error?.name).toBe('NodeApiError');
-		expect(result.error?.message).toBe('Authorization failed - please check your credentials');
+		expect(result.error?.message).toBe('Flexport token request failed: Authorization failed - please check your credentials');
+		expect(result.error?.description).toMatch(/Client ID and Client Secret/);
 		expect(store.updates).toEqual([]);
 		expectNoSecret(result.run);
 	});
