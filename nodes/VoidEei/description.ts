@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_SECONDS, MAX_CONCURRENCY } from '../shared/filingRun';
+import { runOptionProperties } from '../shared/filingRun';
 
 export const properties: INodeProperties[] = [
 	{
@@ -38,15 +38,7 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Concurrency',
-				name: 'concurrency',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
-				default: DEFAULT_CONCURRENCY,
-				description: 'How many voids are sent at once; the output keeps the input order',
-			},
-			{ displayName: 'Timeout (Seconds)', name: 'timeoutSeconds', type: 'number', typeOptions: { minValue: 1 }, default: DEFAULT_TIMEOUT_SECONDS },
+			...runOptionProperties('voids are sent', 'How long to wait for AES; a void that timed out is never sent again automatically'),
 		],
 	},
 ];

@@ -10,7 +10,7 @@ import { voidEei } from '../../src/easypost';
 import { InputValidationError } from '../../src/errors';
 import { parameterReader } from '../shared/parameters';
 import { acceptedSummary, aesConnection, aesFailure, aesOutput } from '../shared/aesConnection';
-import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_SECONDS, runFilings } from '../shared/filingRun';
+import { readRunOptions, runFilings } from '../shared/filingRun';
 
 type Loose = Record<string, unknown>;
 
@@ -39,7 +39,7 @@ export async function voidEeiItems(context: IExecuteFunctions): Promise<INodeExe
 	const environment = parameterReader<AesEnvironment>(context, 'environment', 'test');
 	const sendDelivery = parameterReader<boolean>(context, 'sendDelivery', true);
 	const options = context.getNodeParameter('options', 0, {}) as { concurrency?: number; timeoutSeconds?: number };
-	const timeoutMs = (options.timeoutSeconds || DEFAULT_TIMEOUT_SECONDS) * 1000;
+	const { concurrency, timeoutMs } = readRunOptions(options);
 
 	return await runFilings(
 		context,
@@ -73,6 +73,6 @@ export async function voidEeiItems(context: IExecuteFunctions): Promise<INodeExe
 			context.logger.debug(`Void EEI: item ${itemIndex}, transaction ${result.transactionNumber}: ${result.status}`);
 			return { ...(item.json as JsonObject), aes: { ...aesOutput(result), ...(filing ? { filing: filing as JsonObject } : {}) } };
 		},
-		{ concurrency: options.concurrency ?? DEFAULT_CONCURRENCY, secrets: connection.secrets, verb: 'voided' },
+		{ concurrency, secrets: connection.secrets, verb: 'voided' },
 	);
 }

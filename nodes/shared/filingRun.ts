@@ -4,7 +4,7 @@
  * items, and, when the run stops at a failure, a list of the filings that did go through in
  * the same run so that nobody files them a second time.
  */
-import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { InputValidationError, ProviderError } from '../../src/errors';
@@ -15,6 +15,33 @@ import { mapItems } from './items';
 export const DEFAULT_CONCURRENCY = 4;
 export const MAX_CONCURRENCY = 20;
 export const DEFAULT_TIMEOUT_SECONDS = 120;
+
+/** The Concurrency and Timeout options every filing node offers; `what` names the unit sent ("items are filed"). */
+export function runOptionProperties(what: string, timeoutDescription: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Concurrency',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
+			default: DEFAULT_CONCURRENCY,
+			description: `How many ${what} at once; the output keeps the input order`,
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: DEFAULT_TIMEOUT_SECONDS,
+			description: timeoutDescription,
+		},
+	];
+}
+
+/** Those options as a run uses them, defaults applied. */
+export function readRunOptions(options: { concurrency?: number; timeoutSeconds?: number }): { concurrency: number; timeoutMs: number } {
+	return { concurrency: options.concurrency ?? DEFAULT_CONCURRENCY, timeoutMs: (options.timeoutSeconds || DEFAULT_TIMEOUT_SECONDS) * 1000 };
+}
 
 /** What the handler tells the run about an item, besides its output. */
 export interface FilingLedger {

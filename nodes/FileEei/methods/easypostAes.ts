@@ -14,7 +14,7 @@ import { InputValidationError } from '../../../src/errors';
 import { jsonParameter, parameterReader } from '../../shared/parameters';
 import { jsonList } from '../jsonList';
 import { acceptedSummary, aesConnection, aesFailure, aesOutput } from '../../shared/aesConnection';
-import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_SECONDS, MAX_CONCURRENCY, runFilings } from '../../shared/filingRun';
+import { readRunOptions, runFilings, runOptionProperties } from '../../shared/filingRun';
 
 const properties: INodeProperties[] = [
 	{
@@ -135,15 +135,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Concurrency',
-				name: 'concurrency',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
-				default: DEFAULT_CONCURRENCY,
-				description: 'How many items are filed at once; the output keeps the input order',
-			},
-			{ displayName: 'Timeout (Seconds)', name: 'timeoutSeconds', type: 'number', typeOptions: { minValue: 1 }, default: DEFAULT_TIMEOUT_SECONDS, description: 'How long to wait for AES; a filing that timed out is never sent again automatically' },
+			...runOptionProperties('items are filed', 'How long to wait for AES; a filing that timed out is never sent again automatically'),
 			{
 				displayName: 'Transaction Number Prefix',
 				name: 'transactionNumberPrefix',
@@ -252,7 +244,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const usppiTaxId = shipmentFacts ? parameterReader<string>(this, 'usppiTaxId', '') : () => '';
 	const filingDetails = shipmentFacts ? parameterReader<FilingDetailsParameter>(this, 'filingDetails', {}) : (): FilingDetailsParameter => ({});
 	const runOptions = options(0);
-	const timeoutMs = (runOptions.timeoutSeconds || DEFAULT_TIMEOUT_SECONDS) * 1000;
+	const { concurrency, timeoutMs } = readRunOptions(runOptions);
 
 	const prepare = (item: INodeExecutionData, itemIndex: number): Prepared => {
 		const type = transactionType(itemIndex);
@@ -311,6 +303,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			this.logger.debug(`File EEI: item ${itemIndex}, transaction ${result.transactionNumber}: ${result.status}`);
 			return { ...(item.json as JsonObject), aes: { ...aesOutput(result), delivery: request.Delivery as IDataObject } as JsonObject };
 		},
-		{ concurrency: runOptions.concurrency ?? DEFAULT_CONCURRENCY, secrets: connection.secrets, verb: 'filed' },
+		{ concurrency, secrets: connection.secrets, verb: 'filed' },
 	);
 }

@@ -21,7 +21,7 @@ import {
 import { n8nHttpPort } from '../../shared/n8nHttpPort';
 import { jsonParameter, parameterReader } from '../../shared/parameters';
 import { jsonList } from '../jsonList';
-import { DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_SECONDS, MAX_CONCURRENCY, runFilings } from '../../shared/filingRun';
+import { readRunOptions, runFilings, runOptionProperties } from '../../shared/filingRun';
 
 export const SHIPIUM_CREDENTIAL = 'shipiumApi';
 const DEFAULT_SHIPIUM_BASE_URL = 'https://api.shipium.com';
@@ -143,15 +143,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Concurrency',
-				name: 'concurrency',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
-				default: DEFAULT_CONCURRENCY,
-				description: 'How many labels are requested at once; the output keeps the input order',
-			},
-			{ displayName: 'Timeout (Seconds)', name: 'timeoutSeconds', type: 'number', typeOptions: { minValue: 1 }, default: DEFAULT_TIMEOUT_SECONDS, description: 'A label request that timed out is never sent again automatically' },
+			...runOptionProperties('labels are requested', 'A label request that timed out is never sent again automatically'),
 		],
 	},
 ];
@@ -260,7 +252,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const itn = eeiSource === 'itn' ? parameterReader<string>(this, 'itn', '') : () => '';
 	const defaults = eeiSource === 'shipment' ? parameterReader<EeiDefaultsParameter>(this, 'eeiDefaults', {}) : () => ({});
 	const options = this.getNodeParameter('shipiumOptions', 0, {}) as { concurrency?: number; timeoutSeconds?: number };
-	const timeoutMs = (options.timeoutSeconds || DEFAULT_TIMEOUT_SECONDS) * 1000;
+	const { concurrency, timeoutMs } = readRunOptions(options);
 
 	const labelRequest = (item: INodeExecutionData, itemIndex: number): ShipiumLabelRequest => {
 		if (requestSource === 'json') return jsonParameter(this, 'labelRequestJson', itemIndex, 'labelRequestJson') as ShipiumLabelRequest;
@@ -312,6 +304,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				},
 			};
 		},
-		{ concurrency: options.concurrency ?? DEFAULT_CONCURRENCY, secrets, verb: 'labelled' },
+		{ concurrency, secrets, verb: 'labelled' },
 	);
 }
