@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { CustomsEntryEvent, CustomsEntryEventName } from '../../src/flexport';
 import { DEFAULT_CUSTOMS_ENTRY_RETENTION_MS, pollCustomsEntries, sampleCustomsEntryEvents } from '../../src/flexport';
 import { InputValidationError } from '../../src/errors';
-import { splitList } from '../GetCustomsEntry/filters';
+import { splitList } from '../shared/parameters';
 import { flexportConnection } from '../shared/flexportConnection';
 import { toNodeError } from '../shared/errors';
 

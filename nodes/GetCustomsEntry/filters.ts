@@ -18,14 +18,6 @@ export function comparableEntryNumber(value: string): string {
 	return value.replace(/[^0-9a-z]/gi, '').toLowerCase();
 }
 
-/** Splits a comma-separated list the way users type it, dropping blanks and repeats. */
-export function splitList(value: unknown): string[] {
-	if (Array.isArray(value)) return [...new Set(value.map((part) => String(part).trim()).filter((part) => part !== ''))];
-	if (typeof value === 'number') return [String(value)];
-	if (typeof value !== 'string') return [];
-	return [...new Set(value.split(',').map((part) => part.trim()).filter((part) => part !== ''))];
-}
-
 export function hasClientSideFilters(filters: ClientSideFilters): boolean {
 	return (filters.releaseStatuses?.length ?? 0) > 0 || (filters.entryNumber ?? '') !== '';
 }

@@ -44,3 +44,11 @@ export function parameterReader<T>(context: IExecuteFunctions, name: string, fal
 	}
 	return (itemIndex) => context.getNodeParameter(name, itemIndex, fallback) as T;
 }
+
+/** Splits a comma-separated list the way users type it, dropping blanks and repeats. */
+export function splitList(value: unknown): string[] {
+	if (Array.isArray(value)) return [...new Set(value.map((part) => String(part).trim()).filter((part) => part !== ''))];
+	if (typeof value === 'number') return [String(value)];
+	if (typeof value !== 'string') return [];
+	return [...new Set(value.split(',').map((part) => part.trim()).filter((part) => part !== ''))];
+}

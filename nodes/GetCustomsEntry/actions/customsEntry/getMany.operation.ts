@@ -6,9 +6,9 @@ import type { CustomsEntry, FlexportConfig } from '../../../../src/flexport';
 import { FLEXPORT_MAX_PER_PAGE, iterateCustomsEntryPages, listAllCustomsEntries } from '../../../../src/flexport';
 import type { HttpPort } from '../../../../src/http/port';
 import { errorItemJson, toNodeError, usesErrorOutput } from '../../../shared/errors';
-import { parameterReader } from '../../../shared/parameters';
+import { parameterReader, splitList } from '../../../shared/parameters';
 import type { ClientSideFilters } from '../../filters';
-import { entryMatcher, hasClientSideFilters, splitList } from '../../filters';
+import { entryMatcher, hasClientSideFilters } from '../../filters';
 import { flexportConnection } from '../../../shared/flexportConnection';
 
 const properties: INodeProperties[] = [
