@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { properties } from './description';
-import { checkEeiRequirement } from './execute';
+import { properties, router } from './actions/router';
 
 export class CheckEeiRequirement implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,6 +21,6 @@ export class CheckEeiRequirement implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return [await checkEeiRequirement(this)];
+		return await router(this);
 	}
 }

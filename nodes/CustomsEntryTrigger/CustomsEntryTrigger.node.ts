@@ -1,8 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { properties } from './description';
-import { pollCustomsEntryTrigger } from './poll';
+import { properties, router } from './actions/router';
 
 export class CustomsEntryTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,6 +21,6 @@ export class CustomsEntryTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		return await pollCustomsEntryTrigger(this);
+		return await router(this);
 	}
 }

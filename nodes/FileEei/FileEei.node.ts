@@ -1,9 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as easypostAes from './methods/easypostAes';
-import { router } from './methods/router';
-import * as shipium from './methods/shipium';
+import { properties, router } from './actions/router';
 
 export class FileEei implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,24 +20,10 @@ export class FileEei implements INodeType {
 			{ name: 'easyPostApi', required: true, displayOptions: { show: { filingMethod: ['easypostAes'] } } },
 			{ name: 'shipiumApi', required: true, displayOptions: { show: { filingMethod: ['shipium'] } } },
 		],
-		properties: [
-			{
-				displayName: 'Filing Method',
-				name: 'filingMethod',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'EasyPost AES', value: 'easypostAes', description: 'File the EEI yourself in AES through EasyPost Enterprise; returns the ITN' },
-					{ name: 'Shipium (Carrier Files EEI)', value: 'shipium', description: 'Buy a Shipium label whose carrier files the EEI, or hand over an ITN filed elsewhere' },
-				],
-				default: 'easypostAes',
-			},
-			...easypostAes.description,
-			...shipium.description,
-		],
+		properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await router(this);
 	}
 }

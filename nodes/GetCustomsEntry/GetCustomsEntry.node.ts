@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as customsEntry from './actions/customsEntry';
-import { router } from './actions/router';
+import { properties, router } from './actions/router';
 
 export class GetCustomsEntry implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,20 +17,10 @@ export class GetCustomsEntry implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
 		credentials: [{ name: 'flexportApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Customs Entry', value: 'customsEntry' }],
-				default: 'customsEntry',
-			},
-			...customsEntry.description,
-		],
+		properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await router(this);
 	}
 }

@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { properties } from './description';
-import { voidEeiItems } from './execute';
+import { properties, router } from './actions/router';
 
 export class VoidEei implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,6 +21,6 @@ export class VoidEei implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return [await voidEeiItems(this)];
+		return await router(this);
 	}
 }

@@ -1,26 +1,36 @@
 import type { IExecuteFunctions, IDataObject } from 'n8n-workflow';
 
 import { InputValidationError } from '../../src/errors';
+import { isJsonRecord } from '../../src/json';
 
-const NOT_JSON = Symbol('not JSON');
-
-function parseJson(text: string): unknown {
+/**
+ * A `json` parameter's value: n8n hands it over as text, or from an expression as a value.
+ * Text that is not JSON fails, naming the parameter.
+ */
+function parseJsonValue(value: unknown, path: string, subject?: string): unknown {
+	if (typeof value !== 'string') return value;
 	try {
-		return JSON.parse(text) as unknown;
+		return JSON.parse(value) as unknown;
 	} catch {
-		return NOT_JSON;
+		throw new InputValidationError([{ path, message: 'is not valid JSON' }], subject);
 	}
 }
 
-/** Reads a `json` parameter, which n8n hands over as text or, from an expression, as an object. */
+/** Reads a `json` parameter that must hold one object (a shipment, a request). */
 export function jsonParameter(context: IExecuteFunctions, name: string, itemIndex: number, label: string): IDataObject {
-	const value = context.getNodeParameter(name, itemIndex) as unknown;
-	const parsed = typeof value === 'string' ? parseJson(value) : value;
-	if (parsed === NOT_JSON) throw new InputValidationError([{ path: label, message: 'is not valid JSON' }]);
-	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw new InputValidationError([{ path: label, message: 'must be a JSON object' }]);
-	}
+	const parsed = parseJsonValue(context.getNodeParameter(name, itemIndex) as unknown, label);
+	if (!isJsonRecord(parsed)) throw new InputValidationError([{ path: label, message: 'must be a JSON object' }]);
 	return parsed as IDataObject;
+}
+
+/** A JSON-list parameter (text, or a list from an expression) of objects, one per line; undefined when empty. */
+export function jsonList<T>(value: unknown, path: string, subject: string): Array<T | undefined> | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const parsed = parseJsonValue(value, path, subject);
+	if (!Array.isArray(parsed) || parsed.some((line) => line !== null && !isJsonRecord(line))) {
+		throw new InputValidationError([{ path, message: 'must be a JSON list of objects, one per line, in order' }], subject);
+	}
+	return parsed as Array<T | undefined>;
 }
 
 function containsExpression(value: unknown): boolean {

@@ -1,12 +1,81 @@
-import type { IDataObject, INodeExecutionData, IPollFunctions, JsonObject } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeProperties, IPollFunctions, JsonObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { CustomsEntryEvent, CustomsEntryEventName } from '../../src/flexport';
-import { DEFAULT_CUSTOMS_ENTRY_RETENTION_MS, pollCustomsEntries, sampleCustomsEntryEvents } from '../../src/flexport';
-import { InputValidationError } from '../../src/errors';
-import { splitList } from '../shared/parameters';
-import { flexportConnection } from '../shared/flexportConnection';
-import { toNodeError } from '../shared/errors';
+import type { CustomsEntryEvent, CustomsEntryEventName } from '../../../src/flexport';
+import { DEFAULT_CUSTOMS_ENTRY_RETENTION_MS, pollCustomsEntries, sampleCustomsEntryEvents } from '../../../src/flexport';
+import { InputValidationError } from '../../../src/errors';
+import { splitList } from '../../shared/parameters';
+import { flexportConnection } from '../../shared/flexportConnection';
+import { toNodeError } from '../../shared/errors';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Trigger On',
+		name: 'events',
+		type: 'multiOptions',
+		required: true,
+		options: [
+			{
+				name: 'Entry Released',
+				value: 'released',
+				description: 'An entry reaches one of the release statuses below (from another status or as a new entry)',
+			},
+			{
+				name: 'New Entry',
+				value: 'newEntry',
+				description: 'An entry appears that the trigger has not seen before',
+			},
+			{
+				name: 'Release Status Changed',
+				value: 'statusChanged',
+				description: 'Any change of release status or release date, in either direction',
+			},
+		],
+		default: ['released'],
+	},
+	{
+		displayName: 'Release Statuses',
+		name: 'releaseStatuses',
+		type: 'string',
+		default: 'released, cleared',
+		displayOptions: { show: { events: ['released'] } },
+		description: 'Comma-separated release statuses that count as released. Flexport documents cleared, customs_hold and pending; its examples also show released.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Emit Already Released Entries on Activation',
+				name: 'emitExistingOnBaseline',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether the first poll after activation emits Entry Released for entries already in a release status; otherwise it only records them',
+			},
+			{
+				displayName: 'Forget Entries After (Days)',
+				name: 'retentionDays',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 30,
+				description:
+					'Releases older than this (by release date) and entries missing from the listing this long are dropped from the trigger state, which keeps it small; a forgotten entry that returns or changes counts as a new entry',
+			},
+			{
+				displayName: 'Shipment IDs',
+				name: 'shipmentIds',
+				type: 'string',
+				default: '',
+				placeholder: '23481, 23458',
+				description: 'Comma-separated Flexport shipment IDs whose entries are watched; empty watches every entry of the account',
+			},
+		],
+	},
+];
 
 /** The one key of the node's static data that holds the trigger state (see README: state). */
 export const STATE_KEY = 'customsEntries';
@@ -66,11 +135,11 @@ function pollBudgetMs(context: IPollFunctions): number | undefined {
 }
 
 /**
- * One poll: read the complete listing, compare it with the stored fingerprints, emit the events.
- * The state is written only after a complete scan and only when it changed; a manual test run
- * shows a sample and never touches it.
+ * One poll: read the complete listing, compare it with the stored fingerprints, return the
+ * events. The state is written only after a complete scan and only when it changed; a manual
+ * test run shows a sample and never touches it.
  */
-export async function pollCustomsEntryTrigger(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+export async function execute(context: IPollFunctions): Promise<INodeExecutionData[]> {
 	try {
 		const settings = readSettings(context);
 		const { port, config } = await flexportConnection(context);
@@ -81,7 +150,7 @@ export async function pollCustomsEntryTrigger(context: IPollFunctions): Promise<
 				events: settings.events,
 				budgetMs: pollBudgetMs(context),
 			});
-			return sample.length === 0 ? null : [sample.map(toItem)];
+			return sample.map(toItem);
 		}
 		const staticData = context.getWorkflowStaticData('node');
 		const result = await pollCustomsEntries(port, config, staticData[STATE_KEY], {
@@ -94,7 +163,7 @@ export async function pollCustomsEntryTrigger(context: IPollFunctions): Promise<
 		});
 		// An unchanged state is not rewritten: n8n then has no static data to save.
 		if (result.changed) staticData[STATE_KEY] = result.state as unknown as IDataObject;
-		return result.emitted.length === 0 ? null : [result.emitted.map(toItem)];
+		return result.emitted.map(toItem);
 	} catch (error) {
 		if (error instanceof InputValidationError) {
 			// A trigger has no items: name the settings, not "item 0".

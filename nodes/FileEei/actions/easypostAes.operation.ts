@@ -11,8 +11,9 @@ import { toCanonicalShipment } from '../../../src/adapters';
 import type { AesEnvironment, AesFilingDetails, AesLineDetails, AesModeOfTransport, AesTransactionType } from '../../../src/easypost';
 import { buildAesRequestFromShipment, ensureTransactionNumber, fileEei } from '../../../src/easypost';
 import { InputValidationError } from '../../../src/errors';
-import { jsonParameter, parameterReader } from '../../shared/parameters';
-import { jsonList } from '../jsonList';
+import type { JsonRecord } from '../../../src/json';
+import { isJsonRecord, nonBlankText } from '../../../src/json';
+import { jsonList, jsonParameter, parameterReader } from '../../shared/parameters';
 import { acceptedSummary, aesConnection, aesFailure, aesOutput } from '../../shared/aesConnection';
 import { readRunOptions, runFilings, runOptionProperties } from '../../shared/filingRun';
 
@@ -174,39 +175,28 @@ interface FilingDetailsParameter {
 	conveyanceName?: string;
 }
 
-type Loose = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Loose {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function text(value: unknown): string | undefined {
-	if (typeof value === 'number') return String(value);
-	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
 const NO_NUMBER =
 	'is missing: give the Transaction Number, or a Reference or Transaction Number Seed (e.g. the order number) from which a stable one is derived';
 
 /** The Delivery from the item or the JSON parameter. */
-function readDelivery(context: IExecuteFunctions, source: 'delivery' | 'json', item: INodeExecutionData, itemIndex: number): Loose {
+function readDelivery(context: IExecuteFunctions, source: 'delivery' | 'json', item: INodeExecutionData, itemIndex: number): JsonRecord {
 	if (source === 'delivery') {
 		const delivery = item.json.Delivery;
-		if (!isRecord(delivery)) {
+		if (!isJsonRecord(delivery)) {
 			throw new InputValidationError([{ path: 'Delivery', message: 'the input item has no Delivery object (choose another Filing Data source)' }], 'Invalid AES request');
 		}
 		return delivery;
 	}
-	const json = jsonParameter(context, 'requestJson', itemIndex, 'requestJson') as Loose;
-	if (isRecord(json.Delivery)) return json.Delivery;
+	const json = jsonParameter(context, 'requestJson', itemIndex, 'requestJson') as JsonRecord;
+	if (isJsonRecord(json.Delivery)) return json.Delivery;
 	if ('International' in json || 'Items' in json || 'Shipper' in json) return json;
 	throw new InputValidationError([{ path: 'requestJson.Delivery', message: 'is required: give { "Delivery": {...} } or a Delivery' }], 'Invalid AES request');
 }
 
 /** The Delivery with its transaction number: the parameter, else its own, else derived (add only). */
-function numberDelivery(delivery: Loose, given: string | undefined, options: AesOptions, type: AesTransactionType): Loose {
-	const international = isRecord(delivery.International) ? delivery.International : {};
-	const own = text(international.EeiTransactionNumber);
+function numberDelivery(delivery: JsonRecord, given: string | undefined, options: AesOptions, type: AesTransactionType): JsonRecord {
+	const international = isJsonRecord(delivery.International) ? delivery.International : {};
+	const own = nonBlankText(international.EeiTransactionNumber);
 	if (given !== undefined && own !== undefined && given !== own) {
 		throw new InputValidationError(
 			[{ path: 'transactionNumber', message: `"${given}" differs from the Delivery's EeiTransactionNumber "${own}": give the number once` }],
@@ -214,12 +204,12 @@ function numberDelivery(delivery: Loose, given: string | undefined, options: Aes
 		);
 	}
 	const withNumber = given === undefined ? delivery : { ...delivery, International: { ...international, EeiTransactionNumber: given } };
-	const seed = text(options.transactionNumberSeed) ?? text(delivery.Reference);
+	const seed = nonBlankText(options.transactionNumberSeed) ?? nonBlankText(delivery.Reference);
 	if (given === undefined && own === undefined && (type !== 'add' || seed === undefined)) {
 		const message = type === 'add' ? NO_NUMBER : `is required: a ${type} reuses the transaction number of the original filing (seed 001)`;
 		throw new InputValidationError([{ path: 'Delivery.International.EeiTransactionNumber', message }], 'Invalid AES request');
 	}
-	return ensureTransactionNumber(withNumber, { seed, prefix: text(options.transactionNumberPrefix), transactionType: type }).delivery;
+	return ensureTransactionNumber(withNumber, { seed, prefix: nonBlankText(options.transactionNumberPrefix), transactionType: type }).delivery;
 }
 
 function lineDetails(value: unknown): Array<AesLineDetails | undefined> | undefined {
@@ -227,65 +217,65 @@ function lineDetails(value: unknown): Array<AesLineDetails | undefined> | undefi
 }
 
 interface Prepared {
-	request: Loose & { Delivery: Loose };
+	request: JsonRecord & { Delivery: JsonRecord };
 	modeOfTransport?: AesModeOfTransport;
 }
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const connection = await aesConnection(this);
-	const source = this.getNodeParameter('payloadSource', 0) as 'delivery' | 'json' | 'shipment';
-	const environment = parameterReader<AesEnvironment>(this, 'environment', 'test');
-	const transactionType = parameterReader<AesTransactionType>(this, 'transactionType', 'add');
-	const transactionNumber = parameterReader<string>(this, 'transactionNumber', '');
-	const options = parameterReader<AesOptions>(this, 'aesOptions', {});
+export async function execute(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const connection = await aesConnection(context);
+	const source = context.getNodeParameter('payloadSource', 0) as 'delivery' | 'json' | 'shipment';
+	const environment = parameterReader<AesEnvironment>(context, 'environment', 'test');
+	const transactionType = parameterReader<AesTransactionType>(context, 'transactionType', 'add');
+	const transactionNumber = parameterReader<string>(context, 'transactionNumber', '');
+	const options = parameterReader<AesOptions>(context, 'aesOptions', {});
 	const shipmentFacts = source === 'shipment';
-	const portOfExport = shipmentFacts ? parameterReader<string>(this, 'portOfExport', '') : () => '';
-	const conveyanceCode = shipmentFacts ? parameterReader<string>(this, 'conveyanceCode', '') : () => '';
-	const usppiTaxId = shipmentFacts ? parameterReader<string>(this, 'usppiTaxId', '') : () => '';
-	const filingDetails = shipmentFacts ? parameterReader<FilingDetailsParameter>(this, 'filingDetails', {}) : (): FilingDetailsParameter => ({});
+	const portOfExport = shipmentFacts ? parameterReader<string>(context, 'portOfExport', '') : () => '';
+	const conveyanceCode = shipmentFacts ? parameterReader<string>(context, 'conveyanceCode', '') : () => '';
+	const usppiTaxId = shipmentFacts ? parameterReader<string>(context, 'usppiTaxId', '') : () => '';
+	const filingDetails = shipmentFacts ? parameterReader<FilingDetailsParameter>(context, 'filingDetails', {}) : (): FilingDetailsParameter => ({});
 	const runOptions = options(0);
 	const { concurrency, timeoutMs } = readRunOptions(runOptions);
 
 	const prepare = (item: INodeExecutionData, itemIndex: number): Prepared => {
 		const type = transactionType(itemIndex);
 		const env = environment(itemIndex);
-		const given = text(transactionNumber(itemIndex));
+		const given = nonBlankText(transactionNumber(itemIndex));
 		const itemOptions = options(itemIndex);
 		if (source !== 'shipment') {
-			const delivery = numberDelivery(readDelivery(this, source, item, itemIndex), given, itemOptions, type);
+			const delivery = numberDelivery(readDelivery(context, source, item, itemIndex), given, itemOptions, type);
 			return { request: { Delivery: delivery, TransactionType: type, Environment: env } };
 		}
-		const shipment = toCanonicalShipment(jsonParameter(this, 'shipmentJson', itemIndex, 'shipmentJson'), 'auto');
+		const shipment = toCanonicalShipment(jsonParameter(context, 'shipmentJson', itemIndex, 'shipmentJson'), 'auto');
 		const details = filingDetails(itemIndex);
-		const reference = text(details.reference);
-		const seed = text(itemOptions.transactionNumberSeed) ?? reference;
+		const reference = nonBlankText(details.reference);
+		const seed = nonBlankText(itemOptions.transactionNumberSeed) ?? reference;
 		if (given === undefined && (type !== 'add' || seed === undefined)) {
 			const message = type === 'add' ? NO_NUMBER : `is required: a ${type} reuses the transaction number of the original filing (seed 001)`;
 			throw new InputValidationError([{ path: 'transactionNumber', message }], 'Invalid AES request');
 		}
 		const filing: AesFilingDetails = {
-			portOfExport: text(portOfExport(itemIndex)) ?? '',
-			conveyanceCode: text(conveyanceCode(itemIndex)),
-			conveyanceName: text(details.conveyanceName),
-			usppiTaxId: text(usppiTaxId(itemIndex)),
-			portOfUnloading: text(details.portOfUnloading),
+			portOfExport: nonBlankText(portOfExport(itemIndex)) ?? '',
+			conveyanceCode: nonBlankText(conveyanceCode(itemIndex)),
+			conveyanceName: nonBlankText(details.conveyanceName),
+			usppiTaxId: nonBlankText(usppiTaxId(itemIndex)),
+			portOfUnloading: nonBlankText(details.portOfUnloading),
 			reference,
-			quantityUnitOfMeasure: text(details.quantityUnitOfMeasure),
+			quantityUnitOfMeasure: nonBlankText(details.quantityUnitOfMeasure),
 			items: lineDetails(details.lineDetails),
 			grossWeight: details.grossWeightKg ? { Amount: details.grossWeightKg, Unit: 'KG' } : undefined,
 			transactionNumber: given,
 			transactionNumberSeed: seed,
-			transactionNumberPrefix: text(itemOptions.transactionNumberPrefix),
+			transactionNumberPrefix: nonBlankText(itemOptions.transactionNumberPrefix),
 		};
 		const request = buildAesRequestFromShipment(shipment, filing, { transactionType: type, environment: env });
 		return { request: request as unknown as Prepared['request'], modeOfTransport: shipment.modeOfTransport };
 	};
 
 	return await runFilings(
-		this,
+		context,
 		async (item, itemIndex, ledger) => {
 			const { request, modeOfTransport } = prepare(item, itemIndex);
-			const international = request.Delivery.International as Loose;
+			const international = request.Delivery.International as JsonRecord;
 			const transaction = {
 				transactionNumber: String(international.EeiTransactionNumber),
 				transactionType: request.TransactionType as AesTransactionType,
@@ -300,7 +290,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				});
 			ledger.accepted(itemIndex, acceptedSummary(result));
 			// Identifiers only: line items and consignee data never reach the log above debug.
-			this.logger.debug(`File EEI: item ${itemIndex}, transaction ${result.transactionNumber}: ${result.status}`);
+			context.logger.debug(`File EEI: item ${itemIndex}, transaction ${result.transactionNumber}: ${result.status}`);
 			return { ...(item.json as JsonObject), aes: { ...aesOutput(result), delivery: request.Delivery as IDataObject } as JsonObject };
 		},
 		{ concurrency, secrets: connection.secrets, verb: 'filed' },

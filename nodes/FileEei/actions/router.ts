@@ -1,17 +1,30 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import * as easypostAes from './easypostAes';
-import * as shipium from './shipium';
+import { runChosenOperation } from '../../shared/router';
+import * as easypostAes from './easypostAes.operation';
+import * as shipium from './shipium.operation';
 
-export const methods = { easypostAes, shipium };
+/** The filing methods, by their `filingMethod` value: each is one operation of the node. */
+const operations = { easypostAes, shipium };
 
-export type FilingMethod = keyof typeof methods;
+export type FilingMethod = keyof typeof operations;
 
-/** Hands the execution to the chosen filing method (which cannot come from an expression). */
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const method = this.getNodeParameter('filingMethod', 0) as FilingMethod;
-	const handler = methods[method] as (typeof methods)[FilingMethod] | undefined;
-	if (!handler) throw new NodeOperationError(this.getNode(), `The filing method "${method}" is not supported`);
-	return [await handler.execute.call(this)];
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Filing Method',
+		name: 'filingMethod',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'EasyPost AES', value: 'easypostAes', description: 'File the EEI yourself in AES through EasyPost Enterprise; returns the ITN' },
+			{ name: 'Shipium (Carrier Files EEI)', value: 'shipium', description: 'Buy a Shipium label whose carrier files the EEI, or hand over an ITN filed elsewhere' },
+		],
+		default: 'easypostAes',
+	},
+	...easypostAes.description,
+	...shipium.description,
+];
+
+export async function router(context: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await runChosenOperation(context, 'filingMethod', operations);
 }

@@ -5,11 +5,12 @@
  * bought once: `POST /api/v1/shipment/carrierselection/label`, test labels by default.
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { toCanonicalShipment } from '../../../src/adapters';
 import { InputValidationError, ProviderError } from '../../../src/errors';
-import { normaliseBaseUrl } from '../../../src/http/baseUrl';
+import type { JsonRecord } from '../../../src/json';
+import { isJsonRecord, nonBlankText } from '../../../src/json';
 import type { ShipiumEeiDefaults, ShipiumLabelRequest, ShipiumLabelResult, ShipiumLineDefaults, ShipiumScheduleBUnit } from '../../../src/shipium';
 import {
 	createShipiumLabel,
@@ -18,13 +19,9 @@ import {
 	validateShipiumCarrierEei,
 	withAesItn,
 } from '../../../src/shipium';
-import { n8nHttpPort } from '../../shared/n8nHttpPort';
-import { jsonParameter, parameterReader } from '../../shared/parameters';
-import { jsonList } from '../jsonList';
+import { shipiumConnection } from '../../shared/shipiumConnection';
+import { jsonList, jsonParameter, parameterReader } from '../../shared/parameters';
 import { readRunOptions, runFilings, runOptionProperties } from '../../shared/filingRun';
-
-export const SHIPIUM_CREDENTIAL = 'shipiumApi';
-const DEFAULT_SHIPIUM_BASE_URL = 'https://api.shipium.com';
 
 /** Fields this package's nodes add to an item; they are not part of the label request. */
 const ADDED_FIELDS = ['aes', 'eei', 'shipium'];
@@ -161,28 +158,18 @@ interface EeiDefaultsParameter {
 	scheduleBUnitOfMeasurement?: ShipiumScheduleBUnit;
 }
 
-type Loose = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Loose {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function text(value: unknown): string | undefined {
-	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
 function lineDefaults(value: unknown): Array<ShipiumLineDefaults | undefined> | undefined {
 	return jsonList<ShipiumLineDefaults>(value, 'eeiDefaults.lineDefaults', 'Invalid EEI defaults');
 }
 
 function eeiDefaults(parameter: EeiDefaultsParameter): ShipiumEeiDefaults {
 	return {
-		eccnNumber: text(parameter.eccnNumber),
-		exportDate: text(parameter.exportDate),
-		exportInformationCode: text(parameter.exportInformationCode),
-		licenseExemptionCode: text(parameter.licenseExemptionCode),
-		licenseType: text(parameter.licenseType),
-		pointOfOrigin: text(parameter.pointOfOrigin),
+		eccnNumber: nonBlankText(parameter.eccnNumber),
+		exportDate: nonBlankText(parameter.exportDate),
+		exportInformationCode: nonBlankText(parameter.exportInformationCode),
+		licenseExemptionCode: nonBlankText(parameter.licenseExemptionCode),
+		licenseType: nonBlankText(parameter.licenseType),
+		pointOfOrigin: nonBlankText(parameter.pointOfOrigin),
 		scheduleBUnitOfMeasurement: parameter.scheduleBUnitOfMeasurement,
 		items: lineDefaults(parameter.lineDefaults),
 	};
@@ -208,7 +195,7 @@ function inParameterTerms(error: unknown): unknown {
 
 function hasItn(request: ShipiumLabelRequest): boolean {
 	const customs = request.shipmentParameters?.customsInfo;
-	return isRecord(customs) && customs.aesInternalTransactionNumber !== undefined && customs.aesInternalTransactionNumber !== null;
+	return isJsonRecord(customs) && customs.aesInternalTransactionNumber !== undefined && customs.aesInternalTransactionNumber !== null;
 }
 
 /** The `shipium` object of an error item: whether a label can exist, and what to do. */
@@ -228,35 +215,25 @@ function shipiumFailure(error: unknown): JsonObject | undefined {
 }
 
 function acceptedSummary(result: ShipiumLabelResult): string {
-	const label = isRecord(result.response.carrierLabel) ? result.response.carrierLabel : {};
-	const id = text(result.response.shipiumShipmentId) ?? 'without an id';
-	const tracking = text(label.carrierTrackingId);
+	const label = isJsonRecord(result.response.carrierLabel) ? result.response.carrierLabel : {};
+	const id = nonBlankText(result.response.shipiumShipmentId) ?? 'without an id';
+	const tracking = nonBlankText(label.carrierTrackingId);
 	return `${result.testMode ? 'test label' : 'label'} ${id}${tracking ? `, tracking ${tracking}` : ''}, EEI: ${result.eeiFiling}${result.itn ? ` ${result.itn}` : ''}`;
 }
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const credentials = await this.getCredentials(SHIPIUM_CREDENTIAL);
-	let baseUrl: string;
-	try {
-		baseUrl = normaliseBaseUrl(credentials.baseUrl || DEFAULT_SHIPIUM_BASE_URL, 'baseUrl');
-	} catch (error) {
-		throw new NodeOperationError(this.getNode(), error instanceof Error ? error.message : String(error), {
-			description: 'Correct the Base URL in the Shipium API credential.',
-		});
-	}
-	const secrets = [typeof credentials.apiKey === 'string' ? credentials.apiKey : ''];
-	const port = n8nHttpPort(this, { credentialType: SHIPIUM_CREDENTIAL });
-	const requestSource = this.getNodeParameter('labelRequestSource', 0) as 'item' | 'json';
-	const eeiSource = this.getNodeParameter('eeiSource', 0) as 'request' | 'shipment' | 'itn';
-	const testMode = parameterReader<boolean>(this, 'testMode', true);
-	const itn = eeiSource === 'itn' ? parameterReader<string>(this, 'itn', '') : () => '';
-	const defaults = eeiSource === 'shipment' ? parameterReader<EeiDefaultsParameter>(this, 'eeiDefaults', {}) : () => ({});
-	const options = this.getNodeParameter('shipiumOptions', 0, {}) as { concurrency?: number; timeoutSeconds?: number };
+export async function execute(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const { port, baseUrl, secrets } = await shipiumConnection(context);
+	const requestSource = context.getNodeParameter('labelRequestSource', 0) as 'item' | 'json';
+	const eeiSource = context.getNodeParameter('eeiSource', 0) as 'request' | 'shipment' | 'itn';
+	const testMode = parameterReader<boolean>(context, 'testMode', true);
+	const itn = eeiSource === 'itn' ? parameterReader<string>(context, 'itn', '') : () => '';
+	const defaults = eeiSource === 'shipment' ? parameterReader<EeiDefaultsParameter>(context, 'eeiDefaults', {}) : () => ({});
+	const options = context.getNodeParameter('shipiumOptions', 0, {}) as { concurrency?: number; timeoutSeconds?: number };
 	const { concurrency, timeoutMs } = readRunOptions(options);
 
 	const labelRequest = (item: INodeExecutionData, itemIndex: number): ShipiumLabelRequest => {
-		if (requestSource === 'json') return jsonParameter(this, 'labelRequestJson', itemIndex, 'labelRequestJson') as ShipiumLabelRequest;
-		const request: Loose = { ...item.json };
+		if (requestSource === 'json') return jsonParameter(context, 'labelRequestJson', itemIndex, 'labelRequestJson') as ShipiumLabelRequest;
+		const request: JsonRecord = { ...item.json };
 		for (const field of ADDED_FIELDS) delete request[field];
 		// The shipment to fill from travels beside the request (`$json.shipment` by default), not in it.
 		if (eeiSource === 'shipment') delete request.shipment;
@@ -266,15 +243,15 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const withEei = (item: INodeExecutionData, itemIndex: number): ShipiumLabelRequest => {
 		const request = labelRequest(item, itemIndex);
 		if (eeiSource === 'itn') {
-			const aes = isRecord(item.json.aes) ? item.json.aes : {};
-			const given = text(itn(itemIndex)) ?? text(aes.itn);
+			const aes = isJsonRecord(item.json.aes) ? item.json.aes : {};
+			const given = nonBlankText(itn(itemIndex)) ?? nonBlankText(aes.itn);
 			if (given === undefined) {
 				throw new InputValidationError([{ path: 'itn', message: "is required: give the ITN, or an item with aes.itn (File EEI's output)" }], 'Cannot hand the ITN to Shipium');
 			}
 			return withAesItn(request, given);
 		}
 		if (eeiSource === 'shipment') {
-			const shipment = toCanonicalShipment(jsonParameter(this, 'fillShipmentJson', itemIndex, 'fillShipmentJson'), 'auto');
+			const shipment = toCanonicalShipment(jsonParameter(context, 'fillShipmentJson', itemIndex, 'fillShipmentJson'), 'auto');
 			const filled = attempt(() => fillShipiumEeiFromShipment(request, shipment, eeiDefaults(defaults(itemIndex))));
 			if ('error' in filled) throw inParameterTerms(filled.error);
 			return filled.value;
@@ -284,13 +261,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	};
 
 	return await runFilings(
-		this,
+		context,
 		async (item, itemIndex, ledger) => {
 			const request = withEei(item, itemIndex);
 			ledger.onFailure(itemIndex, (error) => shipiumFailure(error));
 			const result = await createShipiumLabel(port, { baseUrl, request, testMode: testMode(itemIndex) !== false, timeoutMs });
 			ledger.accepted(itemIndex, acceptedSummary(result));
-			this.logger.debug(`File EEI (Shipium): item ${itemIndex}: ${result.testMode ? 'test ' : ''}label created, EEI ${result.eeiFiling}`);
+			context.logger.debug(`File EEI (Shipium): item ${itemIndex}: ${result.testMode ? 'test ' : ''}label created, EEI ${result.eeiFiling}`);
 			return {
 				...(item.json as JsonObject),
 				shipium: {

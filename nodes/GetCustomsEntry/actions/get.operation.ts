@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { InputValidationError } from '../../../../src/errors';
-import { getCustomsEntry } from '../../../../src/flexport';
-import { mapItems } from '../../../shared/items';
-import { parameterReader } from '../../../shared/parameters';
-import { flexportConnection } from '../../../shared/flexportConnection';
+import { InputValidationError } from '../../../src/errors';
+import { getCustomsEntry } from '../../../src/flexport';
+import { mapItems } from '../../shared/items';
+import { parameterReader } from '../../shared/parameters';
+import { flexportConnection } from '../../shared/flexportConnection';
 
 const properties: INodeProperties[] = [
 	{
@@ -22,12 +22,12 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['customsEntry'], operation: ['get'] } }, properties);
 
 /** One customs entry per input item, exactly as Flexport returns it. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const { port, config } = await flexportConnection(this);
-	const customsEntryId = parameterReader<string>(this, 'customsEntryId', '');
+export async function execute(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const { port, config } = await flexportConnection(context);
+	const customsEntryId = parameterReader<string>(context, 'customsEntryId', '');
 	// One item at a time: the first request may have to fetch the OAuth token, and parallel
 	// requests would each fetch one (Flexport allows 10 token requests a day).
-	return await mapItems(this, undefined, async (_item, itemIndex) => {
+	return await mapItems(context, undefined, async (_item, itemIndex) => {
 		const id = customsEntryId(itemIndex) as unknown;
 		// Only text or a number is an ID: an object from an expression would be sent as "[object Object]".
 		if (id !== null && id !== undefined && typeof id !== 'string' && typeof id !== 'number') {

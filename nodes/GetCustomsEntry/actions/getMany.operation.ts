@@ -1,15 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { InputValidationError } from '../../../../src/errors';
-import type { CustomsEntry, FlexportConfig } from '../../../../src/flexport';
-import { FLEXPORT_MAX_PER_PAGE, iterateCustomsEntryPages, listAllCustomsEntries } from '../../../../src/flexport';
-import type { HttpPort } from '../../../../src/http/port';
-import { errorItemJson, toNodeError, usesErrorOutput } from '../../../shared/errors';
-import { parameterReader, splitList } from '../../../shared/parameters';
-import type { ClientSideFilters } from '../../filters';
-import { entryMatcher, hasClientSideFilters } from '../../filters';
-import { flexportConnection } from '../../../shared/flexportConnection';
+import { InputValidationError } from '../../../src/errors';
+import type { CustomsEntry, FlexportConfig } from '../../../src/flexport';
+import { FLEXPORT_MAX_PER_PAGE, iterateCustomsEntryPages, listAllCustomsEntries } from '../../../src/flexport';
+import type { HttpPort } from '../../../src/http/port';
+import { errorItemJson, toNodeError, usesErrorOutput } from '../../shared/errors';
+import { parameterReader, splitList } from '../../shared/parameters';
+import type { ClientSideFilters } from '../filters';
+import { entryMatcher, hasClientSideFilters } from '../filters';
+import { flexportConnection } from '../../shared/flexportConnection';
 
 const properties: INodeProperties[] = [
 	{
@@ -113,21 +113,21 @@ async function list(port: HttpPort, config: FlexportConfig, listing: Listing): P
 }
 
 /** One output item per customs entry, each paired with the input item that asked for the listing. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const { port, config } = await flexportConnection(this);
-	const items = this.getInputData();
-	const returnAll = parameterReader<boolean>(this, 'returnAll', false);
-	const limit = parameterReader<number>(this, 'limit', 50);
-	const filters = parameterReader<IDataObject>(this, 'filters', {});
+export async function execute(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const { port, config } = await flexportConnection(context);
+	const items = context.getInputData();
+	const returnAll = parameterReader<boolean>(context, 'returnAll', false);
+	const limit = parameterReader<number>(context, 'limit', 50);
+	const filters = parameterReader<IDataObject>(context, 'filters', {});
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const entries = await list(port, config, readListing(returnAll(itemIndex), limit(itemIndex), filters(itemIndex)));
 			for (const entry of entries) output.push({ json: entry as unknown as JsonObject, pairedItem: { item: itemIndex } });
 		} catch (error) {
-			const nodeError = toNodeError(this.getNode(), error, itemIndex);
-			if (!this.continueOnFail()) throw nodeError;
-			output.push({ json: errorItemJson(nodeError, undefined, usesErrorOutput(this.getNode())), pairedItem: { item: itemIndex } });
+			const nodeError = toNodeError(context.getNode(), error, itemIndex);
+			if (!context.continueOnFail()) throw nodeError;
+			output.push({ json: errorItemJson(nodeError, undefined, usesErrorOutput(context.getNode())), pairedItem: { item: itemIndex } });
 		}
 	}
 	return output;

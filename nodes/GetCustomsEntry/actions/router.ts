@@ -1,18 +1,42 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import * as customsEntry from './customsEntry';
+import { runChosenOperation } from '../../shared/router';
+import * as get from './get.operation';
+import * as getAll from './getMany.operation';
 
-const resources = { customsEntry: customsEntry.operations };
+/** The operations of the one resource, Customs Entry, by their `operation` value. */
+const operations = { get, getAll };
 
-type Resource = keyof typeof resources;
+export type CustomsEntryOperation = keyof typeof operations;
 
-/** Hands the execution to the chosen operation; resource and operation cannot come from expressions. */
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as Resource;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const handlers = resources[resource] as Record<string, { execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> }> | undefined;
-	const handler = handlers?.[operation];
-	if (!handler) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
-	return [await handler.execute.call(this)];
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [{ name: 'Customs Entry', value: 'customsEntry' }],
+		default: 'customsEntry',
+	},
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['customsEntry'] } },
+		options: [
+			{ name: 'Get', value: 'get', description: 'Get a customs entry by its ID', action: 'Get a customs entry' },
+			{ name: 'Get Many', value: 'getAll', description: 'List customs entries, optionally filtered', action: 'Get many customs entries' },
+		],
+		default: 'get',
+	},
+	...get.description,
+	...getAll.description,
+];
+
+export async function router(context: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const resource = context.getNodeParameter('resource', 0) as string;
+	if (resource !== 'customsEntry') throw new NodeOperationError(context.getNode(), `The resource "${resource}" is not supported`);
+	return await runChosenOperation(context, 'operation', operations);
 }

@@ -3,37 +3,70 @@
  * "must remain static"), one per item, taken from the parameter, else from what File EEI
  * produced (`aes.transactionNumber`), else from the item's Delivery.
  */
-import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 
-import type { AesEnvironment } from '../../src/easypost';
-import { voidEei } from '../../src/easypost';
-import { InputValidationError } from '../../src/errors';
-import { parameterReader } from '../shared/parameters';
-import { acceptedSummary, aesConnection, aesFailure, aesOutput } from '../shared/aesConnection';
-import { readRunOptions, runFilings } from '../shared/filingRun';
+import type { AesEnvironment } from '../../../src/easypost';
+import { voidEei } from '../../../src/easypost';
+import { InputValidationError } from '../../../src/errors';
+import type { JsonRecord } from '../../../src/json';
+import { isJsonRecord, nonBlankText } from '../../../src/json';
+import { parameterReader } from '../../shared/parameters';
+import { acceptedSummary, aesConnection, aesFailure, aesOutput } from '../../shared/aesConnection';
+import { readRunOptions, runFilings, runOptionProperties } from '../../shared/filingRun';
 
-type Loose = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Loose {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-function text(value: unknown): string | undefined {
-	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Transaction Number',
+		name: 'transactionNumber',
+		type: 'string',
+		default: '',
+		placeholder: 'GloballyUniqueNo1',
+		description:
+			"EEI transaction number of the filing to void. Empty: the item's aes.transactionNumber (File EEI's output), else its Delivery.International.EeiTransactionNumber.",
+	},
+	{
+		displayName: 'Environment',
+		name: 'environment',
+		type: 'options',
+		options: [
+			{ name: 'Test', value: 'test' },
+			{ name: 'Production', value: 'production' },
+		],
+		default: 'test',
+		description: 'AES queue of the filing; must be the one it was filed in (checked against aes.environment when the item has it)',
+	},
+	{
+		displayName: 'Send the Original Delivery',
+		name: 'sendDelivery',
+		type: 'boolean',
+		default: true,
+		description:
+			"Whether to send the filed Delivery with the void (the item's Delivery, else File EEI's aes.delivery) rather than only the transaction number",
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			...runOptionProperties('voids are sent', 'How long to wait for AES; a void that timed out is never sent again automatically'),
+		],
+	},
+];
 
 /** The filed Delivery, from the item or from File EEI's record of what it sent. */
-function filedDelivery(json: Loose): Loose | undefined {
-	if (isRecord(json.Delivery)) return json.Delivery;
-	const aes = isRecord(json.aes) ? json.aes : {};
-	return isRecord(aes.delivery) ? aes.delivery : undefined;
+function filedDelivery(json: JsonRecord): JsonRecord | undefined {
+	if (isJsonRecord(json.Delivery)) return json.Delivery;
+	const aes = isJsonRecord(json.aes) ? json.aes : {};
+	return isJsonRecord(aes.delivery) ? aes.delivery : undefined;
 }
 
-function deliveryNumber(delivery: Loose | undefined): string | undefined {
-	return isRecord(delivery?.International) ? text(delivery.International.EeiTransactionNumber) : undefined;
+function deliveryNumber(delivery: JsonRecord | undefined): string | undefined {
+	return isJsonRecord(delivery?.International) ? nonBlankText(delivery.International.EeiTransactionNumber) : undefined;
 }
 
-export async function voidEeiItems(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
+export async function execute(context: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const connection = await aesConnection(context);
 	const transactionNumber = parameterReader<string>(context, 'transactionNumber', '');
 	const environment = parameterReader<AesEnvironment>(context, 'environment', 'test');
@@ -44,10 +77,10 @@ export async function voidEeiItems(context: IExecuteFunctions): Promise<INodeExe
 	return await runFilings(
 		context,
 		async (item, itemIndex, ledger) => {
-			const json = item.json as Loose;
-			const filing = isRecord(json.aes) ? json.aes : undefined;
+			const json = item.json as JsonRecord;
+			const filing = isJsonRecord(json.aes) ? json.aes : undefined;
 			const delivery = sendDelivery(itemIndex) ? filedDelivery(json) : undefined;
-			const number = text(transactionNumber(itemIndex)) ?? text(filing?.transactionNumber) ?? deliveryNumber(filedDelivery(json));
+			const number = nonBlankText(transactionNumber(itemIndex)) ?? nonBlankText(filing?.transactionNumber) ?? deliveryNumber(filedDelivery(json));
 			if (number === undefined) {
 				throw new InputValidationError(
 					[{ path: 'transactionNumber', message: 'is required: give it, or an item with aes.transactionNumber (File EEI output) or a Delivery' }],
@@ -64,7 +97,7 @@ export async function voidEeiItems(context: IExecuteFunctions): Promise<INodeExe
 			// A Delivery filed under a derived number may not carry it: the void names it explicitly.
 			const sent =
 				delivery && deliveryNumber(delivery) === undefined
-					? { ...delivery, International: { ...(isRecord(delivery.International) ? delivery.International : {}), EeiTransactionNumber: number } }
+					? { ...delivery, International: { ...(isJsonRecord(delivery.International) ? delivery.International : {}), EeiTransactionNumber: number } }
 					: delivery;
 			const transaction = { transactionNumber: number, transactionType: 'void' as const, environment: env };
 			ledger.onFailure(itemIndex, (error) => aesFailure(error, transaction));
