@@ -112,51 +112,88 @@ export interface N8nHttpPortOptions {
 	credentialType: string;
 	/**
 	 * Let n8n see 401s so that it re-runs the credential's preAuthentication (token renewal)
-	 * and repeats the request once; otherwise every status comes back as a response.
+	 * and repeats the request once; otherwise every status comes back as a response. For GET
+	 * requests only: on n8n 1.x the request may be sent up to three times (see `send`).
 	 */
 	renewTokenOn401?: boolean;
 }
+
+/** n8n 2.x: every status is an answer except a 401, which n8n throws so that it renews the token. */
+const ALL_BUT_401: IHttpRequestOptions['ignoreHttpStatusErrors'] = { ignore: true, except: [401] };
+
+/** `thrown`: n8n threw the status (as it does for a 401 it has already tried to renew). */
+type Outcome = { response: HttpResponse; thrown?: boolean } | { error: unknown };
 
 /**
  * Serves the core's HttpPort with n8n's own request helpers, so that proxies, the SSRF guard,
  * tracing and credential injection all apply. The core never sees the credential.
  */
 export function n8nHttpPort(context: RequestContext, options: N8nHttpPortOptions): HttpPort {
+	const call = async (request: HttpRequest, ignoreHttpStatusErrors: IHttpRequestOptions['ignoreHttpStatusErrors']): Promise<Outcome> => {
+		const requestOptions: IHttpRequestOptions = {
+			method: request.method,
+			url: request.url,
+			headers: { accept: 'application/json', ...request.headers },
+			qs: request.query as IDataObject | undefined,
+			body: request.body as IDataObject | undefined,
+			json: request.body !== undefined,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors,
+			timeout: request.timeoutMs,
+			// A stream, read here with a size cap; the core decides how to read bodies (a provider may send HTML or bad JSON).
+			encoding: 'stream',
+			// The credential goes to the provider's origin only, never to where a redirect points.
+			sendCredentialsOnCrossOriginRedirect: false,
+		};
+		try {
+			const response = (await context.helpers.httpRequestWithAuthentication.call(context, options.credentialType, requestOptions)) as {
+				statusCode: number;
+				headers: unknown;
+				body: unknown;
+			};
+			return { response: { status: response.statusCode, headers: lowerCaseHeaders(response.headers), body: parseBody(await readBounded(response.body)) } };
+		} catch (error) {
+			if (answersAnotherRequest(error, request.url)) return { error };
+			const response = await responseOf(error);
+			return response ? { response, thrown: true } : { error };
+		}
+	};
+
+	const fail = async (error: unknown, request: HttpRequest): Promise<never> => {
+		// A failed token request is n8n's own NodeApiError: passed on as is, so the core does not retry it as an API answer.
+		if (answersAnotherRequest(error, request.url)) return await Promise.reject(error as Error);
+		const kind = classifyTransportFailure(error);
+		// An unclassified failure keeps its own words (e.g. a token endpoint's odd answer); callers redact secrets.
+		const reason = kind === 'other' && error instanceof Error ? `: ${error.message}` : '';
+		return await Promise.reject(new TransportError(kind, `Request to ${new URL(request.url).origin} failed (${kind})${reason}`));
+	};
+
+	/**
+	 * A 401 handed back as an answer although `except: [401]` asked n8n to throw it: n8n 1.x,
+	 * which reads any truthy `ignoreHttpStatusErrors` as "ignore all" (n8n.md). Ask again with
+	 * status errors on, so that n8n renews the token and repeats the request. n8n 1.x's error
+	 * for a status outside 2xx keeps no response, so such an error is followed by one more
+	 * request, with the renewed token, for the answer itself.
+	 */
+	const renewOnN8n1 = async (request: HttpRequest): Promise<HttpResponse> => {
+		const renewed = await call(request, false);
+		if ('response' in renewed) return renewed.response;
+		if (answersAnotherRequest(renewed.error, request.url) || classifyTransportFailure(renewed.error) !== 'other') return await fail(renewed.error, request);
+		const again = await call(request, true);
+		if ('error' in again) return await fail(again.error, request);
+		// Refused again with a 401 of its own (n8n's httpCode): an answer, as on n8n 2.x. Any other
+		// failure is the token request's, and n8n's error says why.
+		if (again.response.status !== 401 || String((renewed.error as { httpCode?: unknown }).httpCode) === '401') return again.response;
+		return await Promise.reject(renewed.error as Error);
+	};
+
 	return {
 		async send(request: HttpRequest): Promise<HttpResponse> {
-			const requestOptions: IHttpRequestOptions = {
-				method: request.method,
-				url: request.url,
-				headers: { accept: 'application/json', ...request.headers },
-				qs: request.query as IDataObject | undefined,
-				body: request.body as IDataObject | undefined,
-				json: request.body !== undefined,
-				returnFullResponse: true,
-				// Only a 401 is thrown, and only when n8n should renew the token and repeat the request.
-				ignoreHttpStatusErrors: options.renewTokenOn401 ? { ignore: true, except: [401] } : true,
-				timeout: request.timeoutMs,
-				// A stream, read here with a size cap; the core decides how to read bodies (a provider may send HTML or bad JSON).
-				encoding: 'stream',
-				// The credential goes to the provider's origin only, never to where a redirect points.
-				sendCredentialsOnCrossOriginRedirect: false,
-			};
-			try {
-				const response = (await context.helpers.httpRequestWithAuthentication.call(
-					context,
-					options.credentialType,
-					requestOptions,
-				)) as { statusCode: number; headers: unknown; body: unknown };
-				return { status: response.statusCode, headers: lowerCaseHeaders(response.headers), body: parseBody(await readBounded(response.body)) };
-			} catch (error) {
-				// A failed token request is n8n's own NodeApiError: passed on as is, so the core does not retry it as an API answer.
-				if (answersAnotherRequest(error, request.url)) return Promise.reject(error as Error);
-				const response = await responseOf(error);
-				if (response) return response;
-				const kind = classifyTransportFailure(error);
-				// An unclassified failure keeps its own words (e.g. a token endpoint's odd answer); callers redact secrets.
-				const reason = kind === 'other' && error instanceof Error ? `: ${error.message}` : '';
-				return Promise.reject(new TransportError(kind, `Request to ${new URL(request.url).origin} failed (${kind})${reason}`));
-			}
+			const first = await call(request, options.renewTokenOn401 ? ALL_BUT_401 : true);
+			if ('error' in first) return await fail(first.error, request);
+			const handedBack401 = first.response.status === 401 && !first.thrown;
+			if (options.renewTokenOn401 && handedBack401 && request.method === 'GET') return await renewOnN8n1(request);
+			return first.response;
 		},
 		sleep: async (ms: number) => await sleep(ms),
 		now: () => Date.now(),
