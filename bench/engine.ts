@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 /**
  * (1) Rule engine: determinations per second for 1-, 10- and 100-line shipments, validation
  * included (parseShipment + determineEeiRequirement from plain JSON), against a floor: the same

@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 /**
  * (2) Node overhead: 10,000 items through Check EEI Requirement inside n8n-core's
  * WorkflowExecute (package loaded from dist/ as n8n loads it), as a ratio to the core alone

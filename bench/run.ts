@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 /**
  * `npm run bench`: every benchmark of issue 6 in one run on one machine, printed as tables
  * (median of several runs, with min and max). Figures only: nothing here fails on timing.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 /** Starts the sandbox in a child process (bench/sandboxProcess.ts) and talks to it over IPC. */
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';

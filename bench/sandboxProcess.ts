@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 /**
  * The provider sandbox in its own process, so that its CPU and memory are not counted as the
  * client's. Started by bench/sandbox.ts with fork(); the clock is fixed, so Flexport entries

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 /**
  * Measuring helpers: repeated runs summarised as median, min and max, and peak memory sampled
  * while a run is under way. Figures are printed, never asserted: timing depends on the machine.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 /**
  * Runs the provider sandbox until interrupted and prints the base URLs and keys to put in n8n
  * credentials. Usage: node .build/sandbox/cli.js [--port 4010] [--seed 1] [--latency 0] [--entries 14]

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 /** Small request/response helpers over Node's own `http`, shared by the provider routes. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 /**
  * The core's HttpPort served by axios, for use outside n8n (benchmarks, tooling, tests against
  * the sandbox). Inside n8n the port is nodes/shared/n8nHttpPort.ts. Every HTTP status resolves;

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 /**
  * `npm start` (for now): runs the Check EEI Requirement node, as built in dist/, on the example
  * shipments inside the real n8n engine, and prints each decision with its reasons.

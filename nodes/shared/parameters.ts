@@ -3,17 +3,21 @@ import type { IExecuteFunctions, IDataObject } from 'n8n-workflow';
 import { InputValidationError } from '../../src/errors';
 import { isJsonRecord } from '../../src/json';
 
-/**
- * A `json` parameter's value: n8n hands it over as text, or from an expression as a value.
- * Text that is not JSON fails, naming the parameter.
- */
-function parseJsonValue(value: unknown, path: string, subject?: string): unknown {
-	if (typeof value !== 'string') return value;
+const NOT_JSON = Symbol('not JSON');
+
+function parseJsonText(text: string): unknown {
 	try {
-		return JSON.parse(value) as unknown;
+		return JSON.parse(text) as unknown;
 	} catch {
-		throw new InputValidationError([{ path, message: 'is not valid JSON' }], subject);
+		return NOT_JSON;
 	}
+}
+
+/** A `json` parameter's value: n8n hands it over as text, or from an expression as a value. */
+function parseJsonValue(value: unknown, path: string, subject?: string): unknown {
+	const parsed = typeof value === 'string' ? parseJsonText(value) : value;
+	if (parsed === NOT_JSON) throw new InputValidationError([{ path, message: 'is not valid JSON' }], subject);
+	return parsed;
 }
 
 /** Reads a `json` parameter that must hold one object (a shipment, a request). */

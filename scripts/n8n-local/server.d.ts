@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 /** Types for server.js: `n8n start` on loopback with the owner created from the environment. */
 import type { ChildProcess } from 'node:child_process';
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- the n8n-free core throws its own typed errors; nodes/shared/errors.ts turns them into n8n's */
 /**
  * A canonical shipment as an adapter assembles it, before validation: the public field names of
  * the canonical shipment, every value possibly missing or wrong. Validation (parseShipment)

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- the n8n-free core throws its own typed errors; nodes/shared/errors.ts turns them into n8n's */
 /**
  * File and void EEI through EasyPost Enterprise AES: `POST {aesBaseUrl}/api/AesItrItn`
  * (seed 001). A filing is sent at most once: it is repeated only when it certainly never left

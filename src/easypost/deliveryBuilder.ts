@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- the n8n-free core throws its own typed errors; nodes/shared/errors.ts turns them into n8n's */
 /**
  * Canonical shipment -> EasyPost AES Delivery, so that a workflow goes Check EEI -> File EEI
  * without hand-mapping. What the canonical shipment does not carry (port, carrier, weights,

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- the n8n-free core throws its own typed errors; nodes/shared/errors.ts turns them into n8n's */
 import type { HttpPort } from '../http/port';
 import { InputValidationError } from '../errors';
 import type { ResolvedFlexportConfig } from './client';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- the n8n-free core throws its own typed errors; nodes/shared/errors.ts turns them into n8n's */
 /**
  * Buy a Shipium label with carrier selection: `POST {baseUrl}/api/v1/shipment/carrierselection/label`
  * (providers.md, seed 003), with the carrier filing the EEI or with the ITN of an EEI filed

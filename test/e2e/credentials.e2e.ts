@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 /**
  * The package's credentials in the real n8n against the provider sandbox: n8n's HTTP Request node
  * authenticates with each predefined credential type. The Flexport client-credentials token is

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 /**
  * The example workflows (examples/*.json), imported as users import them, executed headless in
  * the real n8n 2.40.7 against the provider sandbox, with the output of every node asserted:

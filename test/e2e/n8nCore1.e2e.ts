@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 /**
  * The Flexport token renewal on n8n 1.x. n8n 1.123 (n8n-core 1.122.48) treats any truthy
  * `ignoreHttpStatusErrors` as "ignore every status" (n8n.md), so a port that relied on
@@ -24,6 +25,7 @@ function installN8nCore1(): void {
 	if (existsSync(path.join(CACHE, '.install-complete'))) return;
 	mkdirSync(CACHE, { recursive: true });
 	writeFileSync(path.join(CACHE, 'package.json'), JSON.stringify({ name: 'n8n-core-1-runtime', private: true }));
+	// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- a test installing its fixture: fixed command and arguments
 	execFileSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', `n8n-core@${N8N_CORE_1}`, `n8n-workflow@${N8N_WORKFLOW_1}`], {
 		cwd: CACHE,
 		stdio: 'pipe',

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 /**
  * The tarball `npm pack` makes (what n8n downloads when a user installs the package) contains
  * every file the package.json `n8n` field names, with the icons and codex files each node and

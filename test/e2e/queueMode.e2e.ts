@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 /**
  * Scale-out: the package in n8n 2.40.7 queue mode — Redis (OS package) on loopback, one main
  * (`n8n start`: webhooks, the leader's poller) and two workers (`n8n worker`) sharing the user

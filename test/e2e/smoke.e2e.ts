@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 /**
  * Smoke test in the real n8n: the packed package, installed as n8n installs community packages,
  * is loaded (no "Unrecognized node type") and Check EEI Requirement decides both sides of the

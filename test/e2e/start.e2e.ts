@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 /**
  * `npm start` (scripts/start.js) end to end, on free ports and a throw-away user folder: n8n
  * 2.40.7 serves the editor on loopback, the demo owner can log in, n8n loads every node and

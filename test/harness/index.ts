@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 /**
  * Runs this package's nodes inside the real n8n engine (n8n-core WorkflowExecute and
  * PollContext), loading them from the built `dist/` through n8n's own PackageDirectoryLoader,

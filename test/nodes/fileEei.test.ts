@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 /**
  * File EEI in the real n8n engine (package loaded from dist/), HTTP mocked with nock: the
  * EasyPost AES method (seed 001) with every error class and the never-twice retry policy, and

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 /**
  * Every node has the one shape ARCHITECTURE.md describes: `<Node>.node.ts` hands its run to
  * `actions/router.ts`, whose `properties` are the node's parameters, and each

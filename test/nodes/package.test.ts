@@ -1,10 +1,11 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 /**
  * The package as n8n sees it: every node and credential listed in package.json's `n8n` field is
  * built, loads through n8n's own PackageDirectoryLoader, and has a description whose defaults,
  * names and display conditions are consistent (style.md: "a parameter default that is not among
  * its options" is a bug class the anchors shipped).
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
@@ -120,5 +121,28 @@ describe('node descriptions are consistent', () => {
 			const isTrigger = description.group.includes('trigger');
 			expect({ node: description.name, usableAsTool: Boolean(description.usableAsTool) }).toEqual({ node: description.name, usableAsTool: !isTrigger });
 		}
+	});
+});
+
+describe('publishing (n8n verification of community nodes)', () => {
+	const read = (file: string) => readFileSync(path.join(PACKAGE_ROOT, file), 'utf8');
+
+	test('is published from CI with an npm provenance statement', () => {
+		const workflow = read('.github/workflows/publish.yml');
+		expect(workflow).toMatch(/^\s+id-token: write$/m);
+		expect(workflow).toMatch(/^\s+run: npm publish --provenance\b/m);
+	});
+
+	test('ships the license package.json names, and names its repository', () => {
+		const pkg = JSON.parse(read('package.json')) as { license: string; repository?: { url?: string } };
+		expect(pkg.license).toBe('MIT');
+		expect(read('LICENSE')).toMatch(/^MIT License$/m);
+		expect(pkg.repository?.url).toMatch(/^git\+https:\/\/github\.com\/[^/]+\/[^/]+\.git$/);
+	});
+
+	test("lints the package with n8n's default ESLint config, unchanged (n8n-node lint strict mode)", () => {
+		const template = path.join(PACKAGE_ROOT, 'node_modules/@n8n/node-cli/dist/template/templates/shared/default/eslint.config.mjs');
+		const expected = readFileSync(template, 'utf8');
+		expect(read('eslint.config.mjs').replace(/\s+/g, ' ').trim()).toBe(expected.replace(/\s+/g, ' ').trim());
 	});
 });

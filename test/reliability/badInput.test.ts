@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 /**
  * Bad input, nothing lost (issue 7, item 1): fast-check generates shipments, EasyPost AES
  * Deliveries, Shipium label requests, void requests and customs entry ids, valid and broken

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 /**
  * Imported first by the secrets test: n8n's own logger at debug, to the console, and the
  * console itself replaced before that logger is built (it binds console.log once), so that every

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error, no-console -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 /**
  * Provider faults (issue 7, items 2 and 3): every HTTP operation of the package, run through
  * its node in the real n8n engine against the loopback sandbox, meets every fault once (and

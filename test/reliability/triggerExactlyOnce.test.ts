@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 /**
  * Trigger exactly-once (issue 7, item 4): long simulated runs of the Customs Entry Trigger with
  * random status changes, new entries, entries leaving and coming back, failing pages, restarts

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 import simpleFiling from '../../fixtures/easypost/simple-filing.json';
 import multipleReporting from '../../fixtures/easypost/multiple-reporting-quantity.json';
 import { parseAesRequest } from '../../../src/easypost/aesRequest';

@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 import { FlexportApiError } from '../../../src/flexport/errors';
 import { pollCustomsEntries } from '../../../src/flexport/poll';
 import type { CustomsEntryTriggerState } from '../../../src/flexport/triggerState';

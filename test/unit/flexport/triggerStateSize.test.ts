@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 import { advance } from '../../../src/flexport/triggerState';
 import type { CustomsEntry } from '../../../src/flexport/types';
 import { seededRandom } from '../../support/flexportFakePort';

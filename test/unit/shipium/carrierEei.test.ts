@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 import labelRequest from '../../fixtures/shipium/label-request-carrier-eei.json';
 import { validateShipiumCarrierEei, type ShipiumLabelRequest } from '../../../src/shipium/carrierEei';
 import { InputValidationError } from '../../../src/errors';
