@@ -7,18 +7,18 @@
  * - `items` list: the canonical shipment.
  */
 import { InputValidationError } from '../errors';
-import { parseCanonicalShipment, type Shipment } from './canonical';
-import { fromEasyPostDelivery } from './easypostDelivery';
-import { fromShipiumCustomsInfo, fromShipiumLabelRequest, type ShipiumCustomsContext } from './shipium';
-import { isRecord } from './sourceReader';
+import { parseShipment, type Shipment } from '../shipment/model';
+import { fromEasyPostDelivery } from '../easypost/shipmentAdapter';
+import { fromShipiumCustomsInfo, fromShipiumLabelRequest, type ShipiumCustomsContext } from '../shipium/shipmentAdapter';
+import { isJsonRecord } from '../json';
 
 export const SHIPMENT_FORMATS = ['canonical', 'easypostDelivery', 'shipiumLabelRequest', 'shipiumCustomsInfo'] as const;
 export type ShipmentFormat = (typeof SHIPMENT_FORMATS)[number];
 
 export function detectShipmentFormat(json: unknown): ShipmentFormat | 'unknown' {
-	if (!isRecord(json)) return 'unknown';
-	if (isRecord(json.Delivery)) return 'easypostDelivery';
-	if (isRecord(json.shipmentParameters)) return 'shipiumLabelRequest';
+	if (!isJsonRecord(json)) return 'unknown';
+	if (isJsonRecord(json.Delivery)) return 'easypostDelivery';
+	if (isJsonRecord(json.shipmentParameters)) return 'shipiumLabelRequest';
 	if (Array.isArray(json.customsItems)) return 'shipiumCustomsInfo';
 	if (Array.isArray(json.items)) return 'canonical';
 	if (Array.isArray(json.Items)) return 'easypostDelivery';
@@ -42,7 +42,7 @@ export function toCanonicalShipment(
 	const overrides = { exportDate, departureTime, modeOfTransport, exchangeRate };
 	switch (resolved) {
 		case 'canonical':
-			return parseCanonicalShipment(json);
+			return parseShipment(json);
 		case 'easypostDelivery':
 			return fromEasyPostDelivery(json, overrides);
 		case 'shipiumLabelRequest':

@@ -1,5 +1,4 @@
-// Input adapters: provider documents -> canonical shipment.
+// Reading a provider's document as a canonical shipment: format detection and dispatch, and the
+// shared machinery (source paths, drafts); each provider's own adapter lives beside its client.
 export * from './detectFormat';
-export { fromEasyPostDelivery, modeFromConveyanceCode } from './easypostDelivery';
-export * from './shipium';
 export type { AdapterOverrides, PartyDraft } from './draft';

@@ -4,12 +4,7 @@
  * (e.g. `Delivery.Items[0].HarmonizedCode`), never at a path of our internal model.
  */
 import type { FieldIssue } from '../errors';
-
-export type JsonRecord = Record<string, unknown>;
-
-export function isRecord(value: unknown): value is JsonRecord {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isJsonRecord, type JsonRecord } from '../json';
 
 /** `joinPath('Delivery', 'Items')` = `Delivery.Items`; `joinPath('Delivery.Items', 0)` = `Delivery.Items[0]`. */
 export function joinPath(base: string, key: string | number): string {
@@ -55,7 +50,7 @@ export class SourceReader {
 	record(obj: JsonRecord | undefined, key: string, path: string): JsonRecord | undefined {
 		const value = obj?.[key];
 		if (value === undefined || value === null) return undefined;
-		if (!isRecord(value)) {
+		if (!isJsonRecord(value)) {
 			this.issue(path, 'must be an object');
 			return undefined;
 		}

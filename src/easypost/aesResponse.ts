@@ -6,6 +6,7 @@
  * (the AES service keeps no line-item history).
  */
 import type { AesTransactionType } from './aesRequest';
+import { isJsonRecord } from '../json';
 
 export type AesFilingStatus = 'accepted' | 'rejected' | 'unknown';
 
@@ -59,9 +60,6 @@ function keyName(key: string): string {
 	return key.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** Breadth-first, so that a top-level `Itn` wins over one nested deeper. */
 function itnUnderKnownKey(body: unknown): string | undefined {
@@ -71,7 +69,7 @@ function itnUnderKnownKey(body: unknown): string | undefined {
 		for (const node of level) {
 			if (Array.isArray(node)) {
 				next.push(...node);
-			} else if (isRecord(node)) {
+			} else if (isJsonRecord(node)) {
 				for (const [key, value] of Object.entries(node)) {
 					if (ITN_KEYS.has(keyName(key)) && typeof value === 'string' && ITN_PATTERN.test(value.trim())) {
 						return value.trim();
@@ -168,7 +166,7 @@ export function collectProviderMessages(body: unknown): string[] {
 			if (inMessages) add(node);
 			return;
 		}
-		if (!isRecord(node)) return;
+		if (!isJsonRecord(node)) return;
 		const described = inMessages ? describeMessage(node) : undefined;
 		if (described !== undefined) add(described);
 		for (const [key, value] of Object.entries(node)) {
@@ -216,7 +214,7 @@ function verdictOf(body: unknown): 'rejected' | 'accepted' | undefined {
 }
 
 function hasErrorList(body: unknown): boolean {
-	if (!isRecord(body)) return false;
+	if (!isJsonRecord(body)) return false;
 	return Object.entries(body).some(
 		([key, value]) =>
 			['errors', 'validationerrors', 'errormessages'].includes(keyName(key)) && Array.isArray(value) && value.length > 0,

@@ -21,7 +21,7 @@
  *   ITAR or vehicle lines must come in the canonical format.
  */
 import { InputValidationError } from '../errors';
-import { parseCanonicalShipment, type Shipment } from './canonical';
+import { parseShipment, type Shipment } from '../shipment/model';
 import {
 	finishShipment,
 	type AdapterOverrides,
@@ -29,19 +29,20 @@ import {
 	type ModeOfTransportDraft,
 	type PartyDraft,
 	type ShipmentDraft,
-} from './draft';
-import { lineValue } from './lineValue';
-import { SourcePathMap } from './sourcePaths';
-import { isoDay, isRecord, joinPath, SourceReader, upperCode, type JsonRecord } from './sourceReader';
+} from '../adapters/draft';
+import { lineValue } from '../adapters/lineValue';
+import { SourcePathMap } from '../adapters/sourcePaths';
+import { isoDay, joinPath, SourceReader, upperCode } from '../adapters/sourceReader';
+import { isJsonRecord, type JsonRecord } from '../json';
 
 const SUBJECT = 'Invalid EasyPost Delivery';
 
 /** A `Delivery`, or a whole AES request body `{ Delivery, TransactionType, Environment }`. */
 export function fromEasyPostDelivery(input: unknown, overrides: AdapterOverrides = {}): Shipment {
-	if (!isRecord(input)) {
+	if (!isJsonRecord(input)) {
 		throw new InputValidationError([{ path: '', message: 'must be an EasyPost Delivery object' }], SUBJECT);
 	}
-	const wrapped = isRecord(input.Delivery);
+	const wrapped = isJsonRecord(input.Delivery);
 	const delivery = wrapped ? (input.Delivery as JsonRecord) : input;
 	const root = wrapped ? 'Delivery' : '';
 	const at = (key: string) => joinPath(root, key);
@@ -93,7 +94,7 @@ export function fromEasyPostDelivery(input: unknown, overrides: AdapterOverrides
 		consignee: isEmptyParty(consignee) ? undefined : consignee,
 		items,
 	};
-	return finishShipment(draft, parseCanonicalShipment, read, paths, SUBJECT);
+	return finishShipment(draft, parseShipment, read, paths, SUBJECT);
 }
 
 /**
@@ -142,7 +143,7 @@ function readEin(
 	const taxIds = read.array(payor, 'TaxIds', taxIdsPath) ?? [];
 	for (const [i, entry] of taxIds.entries()) {
 		const entryPath = joinPath(taxIdsPath, i);
-		if (!isRecord(entry)) continue;
+		if (!isJsonRecord(entry)) continue;
 		const type = read.text(entry, 'TaxIdType', joinPath(entryPath, 'TaxIdType'));
 		if (type?.toUpperCase() !== 'E') continue;
 		const numberPath = joinPath(entryPath, 'Number');
@@ -166,7 +167,7 @@ function readItems(
 		const itemPath = joinPath(itemsPath, i);
 		const canonical = `items[${i}]`;
 		paths.set(canonical, itemPath);
-		if (!isRecord(row)) {
+		if (!isJsonRecord(row)) {
 			read.issue(itemPath, 'must be an object');
 			items.push({});
 			continue;

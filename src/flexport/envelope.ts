@@ -1,6 +1,7 @@
 import type { HttpResponse } from '../http/port';
 import { FlexportApiError } from './errors';
 import type { CustomsEntriesPage, CustomsEntry } from './types';
+import { isJsonRecord } from '../json';
 
 /**
  * Flexport wraps every answer in `{_object:"/api/response", self, version, data, error}` and
@@ -14,9 +15,6 @@ interface FlexportErrorObject {
 	message?: string;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A port may hand back JSON as text (wrong content type); read it when it is JSON. */
 function readBody(body: unknown): { json: unknown } | { text: string } {
@@ -40,7 +38,7 @@ function describeText(text: string): string {
 }
 
 function asErrorObject(value: unknown): FlexportErrorObject | undefined {
-	if (!isRecord(value)) return undefined;
+	if (!isJsonRecord(value)) return undefined;
 	const looksLikeError =
 		value._object === '/api/error' || typeof value.code === 'string' || typeof value.message === 'string';
 	if (!looksLikeError) return undefined;
@@ -52,7 +50,7 @@ function asErrorObject(value: unknown): FlexportErrorObject | undefined {
 }
 
 function findErrorObject(json: unknown): FlexportErrorObject | undefined {
-	if (!isRecord(json)) return undefined;
+	if (!isJsonRecord(json)) return undefined;
 	if (json._object === '/api/error') return asErrorObject(json);
 	if (json.error !== null && json.error !== undefined) return asErrorObject(json.error);
 	return undefined;
@@ -111,7 +109,7 @@ export function unwrapFlexportResponse(response: HttpResponse, what: string): un
 			hint: statusHint(response.status),
 		});
 	}
-	if (!isRecord(read.json) || !('data' in read.json)) {
+	if (!isJsonRecord(read.json) || !('data' in read.json)) {
 		throw unexpected(what, 'the response has no Flexport envelope (`_object: "/api/response"` with `data`)', read.json);
 	}
 	return read.json.data;
@@ -139,7 +137,7 @@ function textOrNull(value: unknown): string | null | undefined {
  * fields and unknown release statuses pass through untouched, a missing status reads as null.
  */
 export function parseCustomsEntry(raw: unknown, what: string, path = 'data'): CustomsEntry {
-	if (!isRecord(raw)) throw unexpected(what, `${path}: expected a customs entry object`, raw);
+	if (!isJsonRecord(raw)) throw unexpected(what, `${path}: expected a customs entry object`, raw);
 	const problems: string[] = [];
 	const id = raw.id;
 	if (!((typeof id === 'string' && id !== '') || typeof id === 'number')) problems.push(`${path}.id: expected a non-empty string`);
@@ -148,7 +146,7 @@ export function parseCustomsEntry(raw: unknown, what: string, path = 'data'): Cu
 		if (value === undefined) problems.push(`${path}.${name}: expected a string or null`);
 	}
 	const shipment = raw.shipment ?? null;
-	if (shipment !== null && !isRecord(shipment)) problems.push(`${path}.shipment: expected an object or null`);
+	if (shipment !== null && !isJsonRecord(shipment)) problems.push(`${path}.shipment: expected an object or null`);
 	if (problems.length > 0) throw unexpected(what, problems.join('; '), raw);
 	return {
 		...raw,
@@ -166,7 +164,7 @@ function optionalLink(value: unknown): string | undefined {
 
 /** Reads `/api/collections/paginated` into a page; `next`/`prev` stay absolute URLs. */
 export function parseCustomsEntriesPage(data: unknown, what: string): CustomsEntriesPage {
-	if (!isRecord(data) || !Array.isArray(data.data)) {
+	if (!isJsonRecord(data) || !Array.isArray(data.data)) {
 		throw unexpected(what, 'data.data: expected the list of customs entries', data);
 	}
 	const total = data.total_count;

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { InputValidationError, type FieldIssue } from '../errors';
 import { zodFieldIssues } from '../fieldIssues';
 import { normalizeEccn } from '../shipment/model';
+import { isJsonRecord } from '../json';
 
 /** seed 003, ScheduleBInformation.scheduleBUnitOfMeasurement. */
 export const SHIPIUM_SCHEDULE_B_UNITS = [
@@ -196,18 +197,15 @@ export type ShipiumLabelRequest = Record<string, unknown> & {
 
 export const CUSTOMS_INFO_PATH = 'shipmentParameters.customsInfo';
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** The request's customsInfo and its customsItems, or the issues that prevent reaching them. */
 export function locateCustoms(
 	labelRequest: unknown,
 	issues: FieldIssue[],
 ): { customsInfo: Record<string, unknown>; items: unknown[] } | undefined {
-	const parameters = isRecord(labelRequest) ? labelRequest.shipmentParameters : undefined;
-	const customsInfo = isRecord(parameters) ? parameters.customsInfo : undefined;
-	if (!isRecord(customsInfo)) {
+	const parameters = isJsonRecord(labelRequest) ? labelRequest.shipmentParameters : undefined;
+	const customsInfo = isJsonRecord(parameters) ? parameters.customsInfo : undefined;
+	if (!isJsonRecord(customsInfo)) {
 		issues.push({ path: CUSTOMS_INFO_PATH, message: 'is required: the label request has no customsInfo' });
 		return undefined;
 	}
@@ -239,7 +237,7 @@ export function validateShipiumCarrierEei<T extends ShipiumLabelRequest>(labelRe
 	if (!eei.success) issues.push(...zodFieldIssues(eei.error.issues, [...CUSTOMS_INFO_PATH.split('.'), 'electronicExportInformation']));
 	const commodities = items.map((item, i) => {
 		const path = [...CUSTOMS_INFO_PATH.split('.'), 'customsItems', i, 'electronicExportCommodityInformation'];
-		if (!isRecord(item)) {
+		if (!isJsonRecord(item)) {
 			issues.push({ path: `${CUSTOMS_INFO_PATH}.customsItems[${i}]`, message: 'must be an object' });
 			return undefined;
 		}

@@ -1,5 +1,7 @@
-// Shipium: carrier-filed EEI rules and filling, ITN hand-off, label client.
+// Shipium: label requests and customsInfo read as a canonical shipment, carrier-filed EEI rules
+// and filling, ITN hand-off, label client.
 export * from './carrierEei';
 export * from './fillEei';
 export { withAesItn } from './itnHandOff';
 export * from './labelClient';
+export * from './shipmentAdapter';

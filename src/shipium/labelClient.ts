@@ -12,6 +12,7 @@ import { normaliseBaseUrl } from '../http/baseUrl';
 import { TransportError, type HttpPort, type HttpResponse } from '../http/port';
 import { sendWithRetry } from '../http/retry';
 import { CUSTOMS_INFO_PATH, validateShipiumCarrierEei, type ShipiumLabelRequest } from './carrierEei';
+import { isJsonRecord } from '../json';
 
 export const SHIPIUM_PROVIDER = 'Shipium';
 export const SHIPIUM_LABEL_PATH = '/api/v1/shipment/carrierselection/label';
@@ -51,25 +52,22 @@ export interface ShipiumLabelResult {
 	httpStatus: number;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function eeiFilingOf(request: ShipiumLabelRequest): { filing: ShipiumEeiFiling; itn?: string } {
 	const customs = request.shipmentParameters?.customsInfo;
-	if (!isRecord(customs)) return { filing: 'none' };
+	if (!isJsonRecord(customs)) return { filing: 'none' };
 	const itn = customs.aesInternalTransactionNumber;
 	if (itn !== undefined && itn !== null) return { filing: 'itn', itn: String(itn).trim() };
 	const items = Array.isArray(customs.customsItems) ? customs.customsItems : [];
 	const carrierBlocks =
 		customs.electronicExportInformation !== undefined ||
-		items.some((item) => isRecord(item) && item.electronicExportCommodityInformation !== undefined);
+		items.some((item) => isJsonRecord(item) && item.electronicExportCommodityInformation !== undefined);
 	return { filing: carrierBlocks ? 'carrier' : 'none' };
 }
 
 /** Checks the EEI part of the request as far as it goes: a carrier filing completely, an ITN by its format. */
 function checkedRequest(request: ShipiumLabelRequest): { request: ShipiumLabelRequest; filing: ShipiumEeiFiling; itn?: string } {
-	if (!isRecord(request)) {
+	if (!isJsonRecord(request)) {
 		throw new InputValidationError([{ path: '', message: 'the label request must be an object' }], 'Invalid Shipium label request');
 	}
 	const { filing, itn } = eeiFilingOf(request);
@@ -84,10 +82,10 @@ function checkedRequest(request: ShipiumLabelRequest): { request: ShipiumLabelRe
 }
 
 function eeiDocuments(body: Record<string, unknown>): ShipiumEeiDocument[] {
-	const label = isRecord(body.carrierLabel) ? body.carrierLabel : {};
+	const label = isJsonRecord(body.carrierLabel) ? body.carrierLabel : {};
 	const documents = Array.isArray(label.internationalDocuments) ? label.internationalDocuments : [];
 	return documents.filter(
-		(doc): doc is ShipiumEeiDocument => isRecord(doc) && String(doc.documentType).toLowerCase() === EEI_DOCUMENT_TYPE,
+		(doc): doc is ShipiumEeiDocument => isJsonRecord(doc) && String(doc.documentType).toLowerCase() === EEI_DOCUMENT_TYPE,
 	);
 }
 
@@ -98,7 +96,7 @@ function httpError(response: HttpResponse): ProviderError {
 	const status = response.status;
 	const body = response.body;
 	// Shipium's own format: `error` is the HTTP reason (kept as the code), `message` says what is wrong.
-	const shipiumFormat = isRecord(body) && typeof body.message === 'string' && typeof body.error === 'string';
+	const shipiumFormat = isJsonRecord(body) && typeof body.message === 'string' && typeof body.error === 'string';
 	const messages = shipiumFormat ? [String(body.message)] : collectProviderMessages(body);
 	const code = shipiumFormat ? String(body.error) : undefined;
 	const base = { provider: SHIPIUM_PROVIDER, status, code, providerMessages: messages, body };
@@ -179,7 +177,7 @@ export async function createShipiumLabel(port: HttpPort, input: CreateShipiumLab
 		});
 	}
 	if (response.status < 200 || response.status > 299) throw httpError(response);
-	if (!isRecord(response.body)) {
+	if (!isJsonRecord(response.body)) {
 		throw new ProviderError({
 			provider: SHIPIUM_PROVIDER,
 			status: response.status,

@@ -27,17 +27,18 @@
  * - Not in Shipium's data: the USPPI (pass `usppi` in the context) and the mode of transport.
  */
 import { InputValidationError } from '../errors';
-import { parseCanonicalShipment, type Shipment } from './canonical';
+import { parseShipment, type Shipment } from '../shipment/model';
 import {
 	finishShipment,
 	type AdapterOverrides,
 	type ItemDraft,
 	type PartyDraft,
 	type ShipmentDraft,
-} from './draft';
-import { lineValue } from './lineValue';
-import { SourcePathMap } from './sourcePaths';
-import { isoDay, isRecord, joinPath, SourceReader, upperCode, type JsonRecord } from './sourceReader';
+} from '../adapters/draft';
+import { lineValue } from '../adapters/lineValue';
+import { SourcePathMap } from '../adapters/sourcePaths';
+import { isoDay, joinPath, SourceReader, upperCode } from '../adapters/sourceReader';
+import { isJsonRecord, type JsonRecord } from '../json';
 
 /** What a bare customsInfo lacks: where the goods leave from, and who ships them. */
 export interface ShipiumCustomsContext extends AdapterOverrides {
@@ -72,7 +73,7 @@ interface Surroundings {
 }
 
 export function fromShipiumCustomsInfo(customsInfo: unknown, context: ShipiumCustomsContext = {}): Shipment {
-	if (!isRecord(customsInfo)) {
+	if (!isJsonRecord(customsInfo)) {
 		throw new InputValidationError([{ path: '', message: 'must be a Shipium customsInfo object' }], CUSTOMS_SUBJECT);
 	}
 	const read = new SourceReader();
@@ -88,11 +89,11 @@ export function fromShipiumCustomsInfo(customsInfo: unknown, context: ShipiumCus
 		usppi,
 		overrides,
 	});
-	return finishShipment(draft, parseCanonicalShipment, read, paths, CUSTOMS_SUBJECT);
+	return finishShipment(draft, parseShipment, read, paths, CUSTOMS_SUBJECT);
 }
 
 export function fromShipiumLabelRequest(request: unknown, context: ShipiumLabelRequestContext = {}): Shipment {
-	if (!isRecord(request)) {
+	if (!isJsonRecord(request)) {
 		throw new InputValidationError([{ path: '', message: 'must be a Shipium label request object' }], REQUEST_SUBJECT);
 	}
 	const read = new SourceReader();
@@ -121,7 +122,7 @@ export function fromShipiumLabelRequest(request: unknown, context: ShipiumLabelR
 		usppi,
 		overrides,
 	});
-	return finishShipment(draft, parseCanonicalShipment, read, paths, REQUEST_SUBJECT);
+	return finishShipment(draft, parseShipment, read, paths, REQUEST_SUBJECT);
 }
 
 function draftFromCustomsInfo(
@@ -215,7 +216,7 @@ function readCustomsItems(
 		const itemPath = joinPath(itemsPath, i);
 		const canonical = `items[${i}]`;
 		paths.set(canonical, itemPath);
-		if (!isRecord(row)) {
+		if (!isJsonRecord(row)) {
 			read.issue(itemPath, 'must be an object');
 			items.push({});
 			continue;

@@ -27,6 +27,7 @@ const AGENCIES: ReadonlySet<string> = new Set(LICENSING_AGENCIES);
 const FAIL = Symbol('fail');
 type Fail = typeof FAIL;
 
+/** Stricter than isJsonRecord (src/json.ts): a class instance or other odd object is left to zod. */
 function isPlainObject(value: unknown): value is Bag {
 	if (typeof value !== 'object' || value === null) return false;
 	const proto = Object.getPrototypeOf(value) as unknown;

@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, INodeProperties, IPollFunctions, 
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { CustomsEntryEvent, CustomsEntryEventName } from '../../../src/flexport';
-import { DEFAULT_CUSTOMS_ENTRY_RETENTION_MS, pollCustomsEntries, sampleCustomsEntryEvents } from '../../../src/flexport';
+import { DEFAULT_RETENTION_MS, pollCustomsEntries, sampleCustomsEntryEvents } from '../../../src/flexport';
 import { InputValidationError } from '../../../src/errors';
 import { splitList } from '../../shared/parameters';
 import { flexportConnection } from '../../shared/flexportConnection';
@@ -111,7 +111,7 @@ function readSettings(context: IPollFunctions): Settings {
 		releaseStatuses,
 		shipmentIds: splitList(options.shipmentIds),
 		emitExistingOnBaseline: options.emitExistingOnBaseline === true,
-		retentionMs: retentionDays === undefined ? DEFAULT_CUSTOMS_ENTRY_RETENTION_MS : Math.round(retentionDays * DAY_MS),
+		retentionMs: retentionDays === undefined ? DEFAULT_RETENTION_MS : Math.round(retentionDays * DAY_MS),
 	};
 }
 

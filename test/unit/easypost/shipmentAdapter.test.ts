@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { fromEasyPostDelivery, modeFromConveyanceCode } from '../../../src/adapters';
+import { fromEasyPostDelivery, modeFromConveyanceCode } from '../../../src/easypost/shipmentAdapter';
 import { InputValidationError, type FieldIssue } from '../../../src/errors';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- fixtures are edited freely to make each case

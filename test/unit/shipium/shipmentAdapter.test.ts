@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { fromShipiumCustomsInfo, fromShipiumLabelRequest } from '../../../src/adapters';
+import { fromShipiumCustomsInfo, fromShipiumLabelRequest } from '../../../src/shipium/shipmentAdapter';
 import { InputValidationError, type FieldIssue } from '../../../src/errors';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- fixtures are edited freely to make each case
