@@ -137,7 +137,7 @@ function decideScope(shipment: Shipment, c: CompiledRuleSet): ScopeDecision {
 	}
 	// No row matched: the table does not list the movement, so Part 30 does not reach it.
 	const unlisted = c.ruleSet.scopeUnlisted;
-	return { inScope: false, reason: reason(unlisted, `${route} is not a movement listed in ${unlisted.citation.replace('15 CFR ', '')}`) };
+	return { inScope: false, reason: reason(unlisted, `${route} is not a movement listed in ${unlisted.citation}`) };
 }
 
 function resolveClaim(shipment: Shipment, c: CompiledRuleSet): ClaimableExemption | undefined {
@@ -362,7 +362,7 @@ function deadlineFor(shipment: Shipment, c: CompiledRuleSet, reasons: EeiReason[
 		reasons.push(reason(rules.unknownMode, `No modeOfTransport given: the filing deadline depends on it (${byMode})`));
 		return null;
 	}
-	const deadline: FilingDeadline = { mode, hoursBefore: rule.hoursBefore, event: rule.event, citation: rule.citation };
+	const deadline: FilingDeadline = { mode, hoursBefore: rule.hoursBefore, event: rule.event, citation: rule.citation, ruleId: rule.id };
 	if (shipment.departureTime !== undefined && rule.hoursBefore !== null && rule.eventIsDepartureTime) {
 		deadline.fileBy = new Date(Date.parse(shipment.departureTime) - rule.hoursBefore * 3_600_000).toISOString();
 	}

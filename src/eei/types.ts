@@ -40,6 +40,8 @@ export interface FilingDeadline {
 	citation: string;
 	/** ISO 8601 (UTC) latest time to hold the ITN: `departureTime` minus `hoursBefore`, when computable. */
 	fileBy?: string;
+	/** Id of the deadline rule record applied. */
+	ruleId: string;
 }
 
 export interface RuleSetSummary {

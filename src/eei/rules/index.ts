@@ -177,3 +177,4 @@ export function selectRuleSet(date: IsoDate, ruleSets: readonly RuleSet[] = RULE
 }
 
 export * from './types';
+export { ruleRecords } from './records';

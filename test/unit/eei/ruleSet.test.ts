@@ -1,32 +1,10 @@
-import { compileRuleSet, CURRENT_RULE_SET, type RuleRecord, type RuleSet } from '../../../src/eei';
+import { compileRuleSet, CURRENT_RULE_SET, ruleRecords, type RuleSet } from '../../../src/eei';
 import { decide, line, shipment } from './helpers';
 
 const CITATION = /^15 CFR \d+\.\d+(\([a-zA-Z0-9]+\))*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function records(ruleSet: RuleSet): RuleRecord[] {
-	return [
-		ruleSet.areas,
-		...ruleSet.scopeExclusions,
-		...ruleSet.scopeTable,
-		...ruleSet.countryGroups,
-		...ruleSet.alwaysFile,
-		ruleSet.canada,
-		ruleSet.canada.storageException,
-		ruleSet.canada.throughCanadaException,
-		ruleSet.origin,
-		ruleSet.valueTest,
-		...ruleSet.valueTestExclusions,
-		...ruleSet.claimableExemptions,
-		...ruleSet.reservedExemptions,
-		...ruleSet.computedExemptions,
-		...Object.values(ruleSet.deadlines.byMode),
-		ruleSet.deadlines.usedVehicles,
-		ruleSet.deadlines.usPuertoRico,
-		ruleSet.deadlines.usml,
-		ruleSet.advisories.missingEccn,
-	];
-}
+const records = ruleRecords;
 
 describe('Rule data: dated, cited, and amendable as data', () => {
 	test.each(records(CURRENT_RULE_SET).map((r) => [r.id, r] as const))('rule %s is cited as "15 CFR x.y(z)" and dated', (_id, record) => {
