@@ -72,7 +72,10 @@ export const VALUE_TEST: ValueTestRule = {
 	note: 'Per Schedule B/HTS code and origin D/F; $2,500.00 is exempt, $2,500.01 reportable.',
 };
 
-/** Last sentences of 30.37(a): the value exemption does not apply to vehicles. */
+/**
+ * Last sentences of 30.37(a): the value exemption does not apply to vehicles. Used
+ * self-propelled vehicles are an always-file case (30.2(a)(1)(iv)(H)) and never reach this test.
+ */
 export const VALUE_TEST_EXCLUSIONS: readonly ValueTestExclusion[] = [
 	{
 		id: 'ftr.30.37(a).vehicles',
@@ -91,14 +94,6 @@ export const VALUE_TEST_EXCLUSIONS: readonly ValueTestExclusion[] = [
 				'30.37(a) says vehicle export information "must be filed in AES regardless of value or country of destination", while 15 CFR 30.36(b)(7) excepts only used self-propelled vehicles from the Canada exemption; the two texts conflict for a new vehicle to Canada, and the cautious reading files',
 			note: 'Cautious reading of a conflict between 30.37(a) and 30.36(b)(7); not settled by any text we hold.',
 		},
-	},
-	{
-		id: 'ftr.30.37(a).used-vehicles',
-		code: 'VEHICLE_NOT_VALUE_EXEMPT',
-		citation: '15 CFR 30.37(a)',
-		effectiveDate: P30_37_2023,
-		flag: 'usedVehicle',
-		label: 'vehicles are filed regardless of value',
 	},
 ];
 
