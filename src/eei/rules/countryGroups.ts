@@ -78,7 +78,7 @@ export const HONG_KONG: CountryGroupRecord = {
 	countries: ['HK'],
 	note: 'Note to 758.1(b)(10), 85 FR 83765 (FR Doc. 2020-28101), effective 23 Dec 2020.',
 	verification:
-		'The exact wording of the Note could not be obtained (the project\'s 758.1 snapshot omits it). Its content is verified from the Census Bureau\'s notice of 29 Dec 2020: "A Note was added to § 758.1(b)(10) of the EAR which stated that the Electronic Export Filing (EEI) filing requirements for China described in § 758.1(b)(10) applies to exports to Hong Kong for purposes of the EAR, even if the Automated Export System (AES) requirements state that the destination filed in the EEI is to be listed as Hong Kong."',
+		'The exact wording of the Note could not be obtained (the project\'s 758.1 snapshot omits it). Its content is verified from the Census Bureau\'s notice of 29 Dec 2020: "A Note was added to § 758.1(b)(10) of the EAR which stated that the Electronic Export Filing (EEI) filing requirements for China described in § 758.1(b)(10) applies to exports to Hong Kong for purposes of the EAR, even if the Automated Export System (AES) requirements state that the destination filed in the EEI is to be listed as Hong Kong." Corroborated by the Sandler, Travis & Rosenberg trade report of Jan 2021 on the same rule.',
 };
 
 export const COUNTRY_GROUPS: readonly CountryGroupRecord[] = [COUNTRY_GROUP_E1, COUNTRY_GROUP_E2, COUNTRY_GROUP_D, CN_RU_VE, HONG_KONG];
