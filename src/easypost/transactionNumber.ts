@@ -93,7 +93,7 @@ export function ensureTransactionNumber<D extends DeliveryLike>(
 	const type = options.transactionType ?? 'add';
 	if (type !== 'add') {
 		throw new InputValidationError([
-			{ path, message: `a ${type} must reuse the transaction number of the original filing (seed 001)` },
+			{ path, message: `a ${type} must reuse the transaction number of the original filing (EasyPost AES documentation)` },
 		]);
 	}
 	const prefix = options.prefix ?? '';

@@ -206,7 +206,7 @@ function numberDelivery(delivery: JsonRecord, given: string | undefined, options
 	const withNumber = given === undefined ? delivery : { ...delivery, International: { ...international, EeiTransactionNumber: given } };
 	const seed = nonBlankText(options.transactionNumberSeed) ?? nonBlankText(delivery.Reference);
 	if (given === undefined && own === undefined && (type !== 'add' || seed === undefined)) {
-		const message = type === 'add' ? NO_NUMBER : `is required: a ${type} reuses the transaction number of the original filing (seed 001)`;
+		const message = type === 'add' ? NO_NUMBER : `is required: a ${type} reuses the transaction number of the original filing (EasyPost AES documentation)`;
 		throw new InputValidationError([{ path: 'Delivery.International.EeiTransactionNumber', message }], 'Invalid AES request');
 	}
 	return ensureTransactionNumber(withNumber, { seed, prefix: nonBlankText(options.transactionNumberPrefix), transactionType: type }).delivery;
@@ -250,7 +250,7 @@ export async function execute(context: IExecuteFunctions): Promise<INodeExecutio
 		const reference = nonBlankText(details.reference);
 		const seed = nonBlankText(itemOptions.transactionNumberSeed) ?? reference;
 		if (given === undefined && (type !== 'add' || seed === undefined)) {
-			const message = type === 'add' ? NO_NUMBER : `is required: a ${type} reuses the transaction number of the original filing (seed 001)`;
+			const message = type === 'add' ? NO_NUMBER : `is required: a ${type} reuses the transaction number of the original filing (EasyPost AES documentation)`;
 			throw new InputValidationError([{ path: 'transactionNumber', message }], 'Invalid AES request');
 		}
 		const filing: AesFilingDetails = {
