@@ -61,6 +61,12 @@ describe('Void EEI: which filing is voided', () => {
 		expect(bodies).toEqual([{ Delivery: { International: { EeiTransactionNumber: 'PARAM0001' } }, TransactionType: 'void', Environment: 'test' }]);
 	});
 
+	test('a numeric transaction number from an expression is voided as its text, as File EEI reads it', async () => {
+		const bodies = aesMock();
+		await voidEei([{ txn: 2026112101 }], { transactionNumber: '={{ $json.txn }}' });
+		expect(bodies[0].Delivery.International.EeiTransactionNumber).toBe('2026112101');
+	});
+
 	test("by default, the aes.transactionNumber File EEI produced", async () => {
 		const bodies = aesMock();
 		await voidEei([filedItem('FROMFILE1')]);
