@@ -347,7 +347,7 @@ describe('secrets, round 2 (issue 12, point 3)', () => {
 		await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
 		port = (collector.address() as AddressInfo).port;
 		// [::ffff:127.0.0.1] is this loopback server too: the connection is allowed so that a key sent there would be seen.
-		nock.enableNetConnect(/^(127\.0\.0\.1|localhost|\[::1\]|\[::ffff:7f00:1\])(:\d+)?$/);
+		nock.enableNetConnect(/^(127\.0\.0\.1|localhost|\[::1\]|\[?::ffff:7f00:1\]?)(:\d+)?$/);
 	});
 	afterAll(async () => {
 		nock.enableNetConnect(/^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/);
