@@ -283,14 +283,14 @@ describe('bad input beyond what the model holds (issue 12, point 4): an error na
 	const HUGE_ECCN = `5A992${'.a'.repeat(3_000_000)}`;
 
 	test.each([
-		['unitValue 1e200 x quantity 1e200', withLine({ unitValue: 1e200, quantity: 1e200 }), /items\[0\]\.unitValue: unitValue x quantity is over/],
-		['a huge EUR value after conversion', withLine({ value: 1e307 }, { currency: 'EUR', exchangeRate: 1.08 }), /items\[0\]\.value: the line value after conversion/],
-		['an ECCN of 6 million characters', withLine({ value: 10, eccn: HUGE_ECCN }), /items\[0\]\.eccn: must be an ECCN/],
-		['a Delivery nested 6,000 levels deep', { Delivery: { ...(derivedFiling('DEEP-1').Delivery as IDataObject), Extra: nested(6000) } }, /Delivery\.Extra(\.x)+: is nested more than 64 levels/],
-	])('Check EEI Requirement: %s', async (_name, bad, message) => {
+		['unitValue 1e200 x quantity 1e200', withLine({ unitValue: 1e200, quantity: 1e200 }), /items\[0\]\.unitValue: unitValue x quantity is over/, 'unitValue'],
+		['a huge EUR value after conversion', withLine({ value: 1e307 }, { currency: 'EUR', exchangeRate: 1.08 }), /items\[0\]\.value: the line value after conversion/, 'value'],
+		['an ECCN of 6 million characters', withLine({ value: 10, eccn: HUGE_ECCN }), /items\[0\]\.eccn: must be an ECCN/, 'eccn'],
+		['a Delivery nested 6,000 levels deep', { Delivery: { ...(derivedFiling('DEEP-1').Delivery as IDataObject), Extra: nested(6000) } }, /Delivery\.Extra(\.x)+: is nested more than 64 levels/, 'Extra'],
+	])('Check EEI Requirement: %s', async (_name, bad, message, broken) => {
 		const inputs = [bad, valid()];
 		const result = await runNode(check(), inputs, store);
-		checkRun('Check EEI Requirement (beyond limits)', inputs, result);
+		checkRun('Check EEI Requirement (beyond limits)', inputs, result, [[[broken]], []]);
 		expect(String(result.items[0].json.error)).toMatch(message);
 		expect(String(result.items[0].json.error).length).toBeLessThan(2000);
 		expect((result.items[1].json.eei as IDataObject).required).toBe(true);
@@ -302,7 +302,7 @@ describe('bad input beyond what the model holds (issue 12, point 4): an error na
 		const inputs = [deep as unknown as IDataObject, derivedFiling('DEEP-AES-2')];
 		const before = sandbox.state.requests.length;
 		const result = await runNode(fileAes, inputs, store);
-		checkRun('File EEI (AES, beyond limits)', inputs, result);
+		checkRun('File EEI (AES, beyond limits)', inputs, result, [[['Extra']], []]);
 		expect(String(result.items[0].json.error)).toMatch(/Delivery\.Shipper\.Extra(\.x)+: is nested more than 64 levels/);
 		expect((result.items[1].json.aes as IDataObject).status).toBe('accepted');
 		expect(sandbox.state.requests.length).toBe(before + 1);
@@ -315,7 +315,7 @@ describe('bad input beyond what the model holds (issue 12, point 4): an error na
 		const inputs = [hugeEccn as unknown as IDataObject, deep, carrierLabel()];
 		const before = sandbox.state.requests.length;
 		const result = await runNode(fileShipium, inputs, store);
-		checkRun('File EEI (Shipium, beyond limits)', inputs, result);
+		checkRun('File EEI (Shipium, beyond limits)', inputs, result, [[['eccnNumber']], [['notes']], []]);
 		expect(String(result.items[0].json.error)).toMatch(/customsItems\[0\]\.electronicExportCommodityInformation\.eccnNumber: must be an ECCN/);
 		expect(String(result.items[1].json.error)).toMatch(/notes(\.x)+: is nested more than 64 levels/);
 		expect(result.items[2].json.error).toBeUndefined();
