@@ -12,9 +12,8 @@ import { rmSync } from 'node:fs';
 import * as n8nLocal from '../../scripts/n8n-local/n8nLocal';
 import { login, startN8nServer } from '../../scripts/n8n-local/server';
 
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- planted probes: the test proves they never leak */
+// Planted probes, not real keys: the test proves they are never sent or repeated.
 const KEYS = { easyPost: 'EZAKe2eCredentialTestProbe4711', shipium: 'shipiumE2eCredentialProbe4711', flexport: 'flexportE2eCredentialProbe4711' };
-/* eslint-enable @n8n/community-nodes/no-hardcoded-secrets */
 
 const CASES = [
 	{ type: 'easyPostApi', key: KEYS.easyPost, data: (url: string) => ({ apiKey: KEYS.easyPost, aesBaseUrl: 'https://aes.easypostenterprise.services', apiBaseUrl: url }), field: 'API Base URL' },
