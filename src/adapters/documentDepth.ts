@@ -23,8 +23,29 @@ function pathOf(visit: Visit, root: string): string {
 	return keys.reverse().reduce<string>((path, key) => joinPath(path, key), root);
 }
 
+/** Whether `document` nests deeper than MAX_DOCUMENT_DEPTH: the fast pass, on every item, without paths. */
+function tooDeep(document: unknown): boolean {
+	const values: unknown[] = [document];
+	const depths: number[] = [0];
+	while (values.length > 0) {
+		const value = values.pop() as object;
+		const depth = depths.pop() as number;
+		if (depth >= MAX_DOCUMENT_DEPTH) return true;
+		const children: unknown[] = Array.isArray(value) ? value : Object.values(value);
+		for (const child of children) {
+			if (child !== null && typeof child === 'object') {
+				values.push(child);
+				depths.push(depth + 1);
+			}
+		}
+	}
+	return false;
+}
+
 /** Throws an InputValidationError at the first path nested deeper than MAX_DOCUMENT_DEPTH; walks with its own stack. */
 export function assertDocumentDepth(document: unknown, root: string, subject: string): void {
+	if (document === null || typeof document !== 'object' || !tooDeep(document)) return;
+	// Only for a document that is refused: the walk again, remembering where it is.
 	const pending: Visit[] = [{ value: document, depth: 0 }];
 	for (let visit = pending.pop(); visit !== undefined; visit = pending.pop()) {
 		const { value, depth } = visit;
