@@ -14,6 +14,7 @@ import { InputValidationError, type FieldIssue } from '../errors';
  */
 const LOOPBACK_NAMES: ReadonlySet<string> = new Set(['localhost', '[::1]']);
 const LOOPBACK_IPV4 = /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+const HTTPS_ONLY = 'must use https (plain http is accepted only for 127.0.0.1, [::1] and localhost)';
 
 /** Whether a URL's `hostname` (as the WHATWG parser normalised it) is a loopback host. */
 export function isLoopbackHost(hostname: string): boolean {
@@ -29,9 +30,7 @@ export function baseUrlProblem(value: unknown): string | undefined {
 	if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return 'must be an absolute https URL, such as https://api.example.com';
 	if (url.username || url.password) return 'must not contain a user name or password';
 	if (url.search !== '' || url.hash !== '') return 'must not contain a query (?...) or a fragment (#...)';
-	if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-		return 'must use https (plain http is accepted only for 127.0.0.1, [::1] and localhost)';
-	}
+	if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) return HTTPS_ONLY;
 	return undefined;
 }
 
@@ -72,7 +71,7 @@ export function requestUrlProblem(url: unknown, baseURL?: unknown): string | und
 	}
 	if (target.protocol === 'https:') return undefined;
 	if (target.protocol === 'http:' && isLoopbackHost(target.hostname)) return undefined;
-	return target.protocol === 'http:' ? 'must use https (plain http is accepted only for 127.0.0.1, [::1] and localhost)' : 'is not an http(s) URL';
+	return target.protocol === 'http:' ? HTTPS_ONLY : 'is not an http(s) URL';
 }
 
 /** axios joins `baseURL` and a relative `url` as text; `new URL` needs the base to end with a slash to keep its path. */

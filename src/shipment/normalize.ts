@@ -37,9 +37,12 @@ export function isEccn(eccn: string): boolean {
 	return eccn.length <= MAX_ECCN_LENGTH && ECCN_FORMAT.test(eccn);
 }
 
+/** Values longer than this are cut when an error message quotes them. */
+const QUOTE_LIMIT = 40;
+
 /** A value quoted in an error message: a long one is cut, so that a message stays readable and small. */
 export function quoted(raw: string): string {
-	return raw.length <= MAX_ECCN_LENGTH ? `"${raw}"` : `"${raw.slice(0, 20)}..." (${raw.length} characters)`;
+	return raw.length <= QUOTE_LIMIT ? `"${raw}"` : `"${raw.slice(0, 20)}..." (${raw.length} characters)`;
 }
 
 /** `NOEEI § 30.37(H)` / `30.37 (h)` -> `30.37(h)`. */
