@@ -11,6 +11,7 @@ import { parseShipment, type Shipment } from '../shipment/model';
 import { fromEasyPostDelivery } from '../easypost/shipmentAdapter';
 import { fromShipiumCustomsInfo, fromShipiumLabelRequest, type ShipiumCustomsContext } from '../shipium/shipmentAdapter';
 import { isJsonRecord } from '../json';
+import { assertDocumentDepth } from './documentDepth';
 
 export const SHIPMENT_FORMATS = ['canonical', 'easypostDelivery', 'shipiumLabelRequest', 'shipiumCustomsInfo'] as const;
 export type ShipmentFormat = (typeof SHIPMENT_FORMATS)[number];
@@ -37,6 +38,7 @@ export function toCanonicalShipment(
 	format: ShipmentFormat | 'auto' = 'auto',
 	context: ConversionContext = {},
 ): Shipment {
+	assertDocumentDepth(json, '', 'Invalid shipment document');
 	const resolved = format === 'auto' ? detectShipmentFormat(json) : format;
 	const { exportDate, departureTime, modeOfTransport, exchangeRate, usppi } = context;
 	const overrides = { exportDate, departureTime, modeOfTransport, exchangeRate };

@@ -7,7 +7,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { toCanonicalShipment } from '../../../src/adapters';
+import { assertDocumentDepth, toCanonicalShipment } from '../../../src/adapters';
 import { InputValidationError, ProviderError } from '../../../src/errors';
 import type { JsonRecord } from '../../../src/json';
 import { isJsonRecord, nonBlankText } from '../../../src/json';
@@ -232,6 +232,12 @@ export async function execute(context: IExecuteFunctions): Promise<INodeExecutio
 	const { concurrency, timeoutMs } = readRunOptions(options);
 
 	const labelRequest = (item: INodeExecutionData, itemIndex: number): ShipiumLabelRequest => {
+		const request = labelRequestDocument(item, itemIndex);
+		assertDocumentDepth(request, '', 'Invalid Shipium label request');
+		return request;
+	};
+
+	const labelRequestDocument = (item: INodeExecutionData, itemIndex: number): ShipiumLabelRequest => {
 		if (requestSource === 'json') return jsonParameter(context, 'labelRequestJson', itemIndex, 'labelRequestJson') as ShipiumLabelRequest;
 		const request: JsonRecord = { ...item.json };
 		for (const field of ADDED_FIELDS) delete request[field];
