@@ -86,7 +86,7 @@ export function duplicateHint(number: string, sameShipment: boolean, itn?: strin
 	}
 	return (
 		`A filing under ${number} already exists, and nothing on this item proves it is this shipment: it may be another ` +
-		`shipment's filing. Look it up in ACE and compare it with this item first. Do not replace it blindly: a replace ` +
+		`shipment's filing, so look it up in ACE and compare it with this item first. Do not replace it blindly: a replace ` +
 		`would overwrite that filing with this item's data. If it is this shipment, use its ITN. If it is another ` +
 		`shipment, file this one under its own transaction number (a Reference or Transaction Number that tells the two apart).`
 	);

@@ -249,7 +249,7 @@ describe('File EEI: a rejected filing is not left pending (seed 001)', () => {
 		nock(AES).post(PATH).reply(400, { errors: ['EeiTransactionNumber has already been used'] });
 		const [item] = (await fileEei([filing('SEENBEFORE1')], {}, true)).output(NODE);
 		expect(item.json.aes).toMatchObject({ status: 'duplicate', transactionNumber: 'SEENBEFORE1', sameShipment: false });
-		expect((item.json.aes as IDataObject).nextStep).toMatch(/nothing on this item proves it is this shipment.*Look it up in ACE.*Do not replace it blindly/);
+		expect((item.json.aes as IDataObject).nextStep).toMatch(/nothing on this item proves it is this shipment.*look it up in ACE.*Do not replace it blindly/);
 	});
 
 	test('a run stopped by a rejection lists the filings that went through and the items never sent', async () => {

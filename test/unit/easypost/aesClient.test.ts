@@ -116,7 +116,7 @@ describe('fileEei: a rejected filing is never left pending (seed 001)', () => {
 			jsonResponse(400, { Messages: [{ Field: 'EeiTransactionNumber', Message: 'GloballyUniqueNo1 was already used' }] }),
 		]);
 		expect(error).toMatchObject({ code: 'AES_DUPLICATE_TRANSACTION', delivery: 'sent' });
-		expect(error.hint).toMatch(/already exists.*may be another shipment's filing.*Look it up in ACE.*Do not replace it blindly/);
+		expect(error.hint).toMatch(/already exists.*may be another shipment's filing.*look it up in ACE.*Do not replace it blindly/);
 	});
 
 	it('keeps the provider body on the error', async () => {

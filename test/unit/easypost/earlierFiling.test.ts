@@ -194,7 +194,7 @@ describe('fileEei: the duplicate answer (seed 001: the number is "a key value ..
 
 	it('says to look the filing up in ACE and not to replace blindly when nothing proves it is this shipment (issue 11)', async () => {
 		const hint = await duplicateHint({ shipmentFingerprint: FINGERPRINT });
-		expect(hint).toMatch(/may be another shipment's filing.*Look it up in ACE.*Do not replace it blindly/);
+		expect(hint).toMatch(/may be another shipment's filing.*look it up in ACE.*Do not replace it blindly/);
 		expect(hint).not.toMatch(/send a replace/);
 	});
 
