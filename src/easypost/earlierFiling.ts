@@ -12,6 +12,7 @@
  *   fingerprint of the shipment filed (`aes.shipmentFingerprint`) equal to this item's.
  * Anything less is no proof: the number may be another shipment's.
  */
+import { isRecord } from '../adapters/sourceReader';
 import { InputValidationError } from '../errors';
 import { ITN_PATTERN } from './aesResponse';
 
@@ -25,12 +26,6 @@ export interface EarlierFiling {
 	/** On a duplicate record: whether that item was proven to be the shipment filed. */
 	sameShipment?: boolean;
 	transactionType?: string;
-}
-
-type Loose = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Loose {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function text(value: unknown): string | undefined {

@@ -7,6 +7,7 @@
  *   so that a standing order shipped on two days never shares a number and a reformatted
  *   re-run keeps it.
  */
+import { isRecord } from '../adapters/sourceReader';
 import { InputValidationError } from '../errors';
 import type { AesTransactionType } from './aesRequest';
 import { deriveShipmentTransactionNumber, shipmentFingerprint, shipmentIdentity } from './shipmentIdentity';
@@ -36,10 +37,6 @@ export interface NumberedFiling<D> {
 
 type Loose = Record<string, unknown>;
 const PATH = 'Delivery.International.EeiTransactionNumber';
-
-function isRecord(value: unknown): value is Loose {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function text(value: unknown): string | undefined {
 	if (typeof value === 'number') return String(value);

@@ -16,6 +16,7 @@
  * filing onto the first.
  */
 import { createHash } from 'crypto';
+import { isRecord } from '../adapters/sourceReader';
 import { InputValidationError } from '../errors';
 import { canonicalJson, TRANSACTION_NUMBER_LENGTH } from './transactionNumber';
 
@@ -45,10 +46,6 @@ export interface ShipmentIdentity {
 }
 
 type Loose = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Loose {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** Letters and digits only, upper case, accents removed: "Technik GmbH." reads as "TECHNIKGMBH". */
 export function normaliseCode(value: unknown): string {

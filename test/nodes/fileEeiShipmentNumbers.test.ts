@@ -14,6 +14,7 @@ import { CredentialStore, runWorkflow, singleNodeWorkflow } from '../harness';
 
 const AES = 'https://aes.easypost.test';
 const PATH = '/api/AesItrItn';
+const EASYPOST_PROBE = 'EZAKnumbersprobe0123456789';
 
 type Body = { Delivery: Record<string, any>; TransactionType: string }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -57,7 +58,7 @@ async function run(nodeType: 'fileEei' | 'voidEei', items: IDataObject[], parame
 		},
 		items,
 	);
-	const credentials = new CredentialStore().set('1', 'easyPostApi', { apiKey: 'EZAKnumbersprobe0123456789', aesBaseUrl: AES, apiBaseUrl: 'https://api.easypost.test' });
+	const credentials = new CredentialStore().set('1', 'easyPostApi', { apiKey: EASYPOST_PROBE, aesBaseUrl: AES, apiBaseUrl: 'https://api.easypost.test' });
 	const result = await runWorkflow(workflow, { credentials });
 	expect(result.error).toBeUndefined();
 	return result.output('Node').map((item: INodeExecutionData) => item.json as IDataObject & { aes: IDataObject });

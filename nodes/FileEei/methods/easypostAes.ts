@@ -126,7 +126,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'SO1001EEI',
 		description:
-			"The filing's EEI transaction number (1-17 letters and digits, unique for ever; a replace reuses the original). Empty: the Delivery's own, else one derived from the Reference or the seed option.",
+			"The filing's EEI transaction number (1-17 letters and digits, unique for ever; a replace reuses the original). Empty: the Delivery's own, else (add only) one derived from the shipment.",
 	},
 	{
 		displayName: 'Export Date',

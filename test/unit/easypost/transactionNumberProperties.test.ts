@@ -33,7 +33,8 @@ const standingOrder = fc.record({
 	days: fc.uniqueArray(fc.integer({ min: 0, max: 730 }), { minLength: 2, maxLength: 6 }),
 });
 
-type Order = { ein: string; consignee: (typeof CONSIGNEES)[number]; reference: string; lines: fc.RecordValue<typeof line>[] };
+type Line = { code: string; origin: string; quantity: number; unitCents: number };
+type Order = { ein: string; consignee: (typeof CONSIGNEES)[number]; reference: string; lines: Line[] };
 
 function day(offset: number): string {
 	return new Date(Date.UTC(2026, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
