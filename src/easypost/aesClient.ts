@@ -111,7 +111,7 @@ function httpError(
 			code: 'AES_DUPLICATE_TRANSACTION',
 			message: `AES refused ${what} as a duplicate${summary(reading.messages)}`,
 			delivery: 'sent',
-			hint: duplicateHint(number, verdict.sameShipment, verdict.itn),
+			hint: duplicateHint(number, verdict.sameShipment, verdict.itn, evidence.earlier?.status),
 		});
 	}
 	if (reading.status === 'rejected') {

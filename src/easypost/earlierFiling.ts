@@ -72,7 +72,13 @@ export function provesSameShipment(earlier: EarlierFiling | undefined, question:
 }
 
 /** What to do after AES refused an add as a duplicate, depending on whether the item proved it is the same shipment. */
-export function duplicateHint(number: string, sameShipment: boolean, itn?: string): string {
+export function duplicateHint(number: string, sameShipment: boolean, itn?: string, earlierStatus?: string): string {
+	if (sameShipment && earlierStatus === 'rejected') {
+		return (
+			`A transmission under ${number} already exists and this item carries its record: it is this shipment's own, ` +
+			`rejected earlier. Do not leave it pending (seed 001): correct the data and send a replace under ${number}.`
+		);
+	}
 	if (sameShipment) {
 		return (
 			`A filing under ${number} already exists and this item carries its record${itn ? ` (ITN ${itn})` : ''}: it is this ` +

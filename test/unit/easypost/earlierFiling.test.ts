@@ -198,6 +198,12 @@ describe('fileEei: the duplicate answer (seed 001: the number is "a key value ..
 		expect(hint).not.toMatch(/send a replace/);
 	});
 
+	it('tells the item whose own earlier transmission was rejected to complete it with a replace (seed 001)', async () => {
+		expect(await duplicateHint({ shipmentFingerprint: FINGERPRINT, earlier: record({ status: 'rejected', itn: undefined }) })).toMatch(
+			/this shipment's own, rejected earlier.*send a replace under PO7781N/,
+		);
+	});
+
 	it('does not suggest replace when the item\'s ITN is not the one AES names', async () => {
 		expect(await duplicateHint({ earlier: record({ itn: OTHER_ITN }) })).toMatch(/Do not replace it blindly/);
 	});
