@@ -11,7 +11,7 @@
  *   17 characters.
  * Left out on purpose, because a re-run may correct them and must then still be refused as a
  * duplicate rather than filed twice: port, carrier, weights, units, descriptions, export
- * information codes, contacts and phones. Two shipments that differ only there share a number:
+ * information codes, addresses, contacts and phones. Two shipments that differ only there share a number:
  * AES refuses the second as a duplicate, which is safe (see earlierFiling.ts), never a second
  * filing onto the first.
  */
@@ -35,8 +35,8 @@ export interface ShipmentIdentityLine {
 export interface ShipmentIdentity {
 	/** The USPPI's EIN, digits only (15 CFR 30.6(a)(1)(iii)); its name when no EIN is given. */
 	usppi: string;
-	/** The ultimate consignee (SoldTo, else ShipTo, 15 CFR 30.6(a)(3)): name and address. */
-	consignee: { name: string; street: string; city: string; postalCode: string; country: string };
+	/** The ultimate consignee (SoldTo, else ShipTo, 15 CFR 30.6(a)(3)): name and country; a corrected address keeps the number. */
+	consignee: { name: string; country: string };
 	/** YYYY-MM-DD (15 CFR 30.6(a)(2)); '' when unknown (File EEI version 1 fingerprints only). */
 	exportDate: string;
 	/** The filer's reference (order or shipment number), letters and digits; '' when none. */
@@ -115,9 +115,6 @@ export function shipmentIdentity(delivery: Loose, facts: { exportDate?: string; 
 		usppi: usppiOf(shipper),
 		consignee: {
 			name: normaliseCode(consignee.Company ?? consignee.Contact),
-			street: normaliseCode(consignee.StreetAddress),
-			city: normaliseCode(consignee.City),
-			postalCode: normaliseCode(consignee.PostalCode),
 			country: normaliseCode(consignee.Country),
 		},
 		exportDate: facts.exportDate === undefined ? '' : exportDay(facts.exportDate),

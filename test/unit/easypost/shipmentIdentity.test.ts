@@ -63,8 +63,10 @@ describe('recipe 2: the number of a shipment (USPPI, consignee, export date, ref
 		expect(derive(reversed)).toBe(derive(twoLines));
 	});
 
-	it('keeps the number when only what a re-run may correct changes: port, carrier, weights, description', () => {
+	it('keeps the number when only what a re-run may correct changes: port, carrier, weights, description, consignee address', () => {
 		const corrected = standingOrder();
+		corrected.ShipTo.StreetAddress = "12 Avenue d'Ostende";
+		corrected.ShipTo.PostalCode = '98001';
 		corrected.International.PortOfExportCode = '4601';
 		corrected.ShippingOptions.ConveyanceCode = 'UA';
 		corrected.Items[0].UnitWeight = { Amount: 10.2, Unit: 'KG' };
