@@ -6,4 +6,8 @@ export * from './aesClient';
 export * from './deliveryBuilder';
 export * from './transactionNumber';
 
+export * from './shipmentIdentity';
+export * from './filingNumber';
+export * from './earlierFiling';
+export * from './aesOutcome';
 export { fromEasyPostDelivery, modeFromConveyanceCode } from './shipmentAdapter';

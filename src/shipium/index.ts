@@ -4,4 +4,5 @@ export * from './carrierEei';
 export * from './fillEei';
 export { withAesItn } from './itnHandOff';
 export * from './labelClient';
+export * from './labelOutcome';
 export * from './shipmentAdapter';

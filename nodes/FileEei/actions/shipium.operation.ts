@@ -8,13 +8,14 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { assertDocumentDepth, toCanonicalShipment } from '../../../src/adapters';
-import { InputValidationError, ProviderError } from '../../../src/errors';
+import { InputValidationError } from '../../../src/errors';
 import type { JsonRecord } from '../../../src/json';
 import { isJsonRecord, nonBlankText } from '../../../src/json';
 import type { ShipiumEeiDefaults, ShipiumLabelRequest, ShipiumLabelResult, ShipiumLineDefaults, ShipiumScheduleBUnit } from '../../../src/shipium';
 import {
 	createShipiumLabel,
 	fillShipiumEeiFromShipment,
+	shipiumFailureRecord,
 	SHIPIUM_SCHEDULE_B_UNITS,
 	validateShipiumCarrierEei,
 	withAesItn,
@@ -198,20 +199,10 @@ function hasItn(request: ShipiumLabelRequest): boolean {
 	return isJsonRecord(customs) && customs.aesInternalTransactionNumber !== undefined && customs.aesInternalTransactionNumber !== null;
 }
 
-/** The `shipium` object of an error item: whether a label can exist, and what to do. */
+/** The `shipium` object of an error item; whether a label can exist is the core's call (labelOutcome.ts). */
 function shipiumFailure(error: unknown): JsonObject | undefined {
-	if (!(error instanceof ProviderError)) return undefined;
-	const refused = error.status !== undefined && [400, 401, 403, 404, 422, 429].includes(error.status);
-	return {
-		shipium: {
-			status: refused || error.delivery === 'not-sent' ? 'notCreated' : 'unknown',
-			code: error.code ?? null,
-			messages: error.providerMessages,
-			response: (error.body ?? null) as JsonObject,
-			httpStatus: error.status ?? null,
-			nextStep: error.hint ?? null,
-		},
-	};
+	const record = shipiumFailureRecord(error);
+	return record === undefined ? undefined : { shipium: record as JsonObject };
 }
 
 function acceptedSummary(result: ShipiumLabelResult): string {
