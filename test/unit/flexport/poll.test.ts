@@ -24,14 +24,23 @@ function setup(count = 45): { api: FakeFlexportApi; port: FlexportFakePort } {
 }
 
 describe('pollCustomsEntries', () => {
-	it('reads every page, takes the baseline and reports what it scanned', async () => {
+	it('takes the baseline from a complete listing (every page read twice, the two reads agreeing) and reports what it scanned', async () => {
 		const { port } = setup(45);
 		const result = await pollCustomsEntries(port, config, undefined);
 		expect(result.baseline).toBe(true);
 		expect(result.emitted).toEqual([]);
 		expect(result.scanned).toBe(45);
-		expect(result.pages).toBe(5);
+		expect(result.pages).toBe(10);
 		expect(Object.keys(result.state.entries)).toHaveLength(45);
+	});
+
+	it('reads every page once on a poll after the baseline: an entry a shifted page hides is no event there', async () => {
+		const { port } = setup(45);
+		const { state } = await pollCustomsEntries(port, config, undefined);
+		const before = port.requests.length;
+		const result = await pollCustomsEntries(port, config, state);
+		expect(result.pages).toBe(5);
+		expect(port.requests.length - before).toBe(5);
 	});
 
 	it('emits a release seen on a later poll, with detectedAt from the port clock', async () => {
@@ -103,7 +112,8 @@ describe('pollCustomsEntries', () => {
 		const result = await pollCustomsEntries(port, config, undefined, { shipmentIds });
 		expect(result.scanned).toBe(10);
 		expect(port.requests.every((r) => r.query?.['f.shipment.id'] === undefined)).toBe(true);
-		expect(port.requests).toHaveLength(7);
+		// 7 pages, twice: the baseline needs a complete listing.
+		expect(port.requests).toHaveLength(14);
 	});
 });
 
