@@ -2,6 +2,7 @@ import { TransportError } from '../../../src/http/port';
 import { FlexportApiError } from '../../../src/flexport/errors';
 import { pollCustomsEntries, sampleCustomsEntryEvents } from '../../../src/flexport/poll';
 import { FakeFlexportApi, FlexportFakePort, json, makeEntries } from '../../support/flexportFakePort';
+import { ShiftingFlexport } from '../../support/shiftingFlexport';
 
 // Orchestration of one trigger poll (style.md): load state -> fetch EVERYTHING -> advance ->
 // the new state exists only after a complete fetch.
@@ -114,6 +115,33 @@ describe('pollCustomsEntries', () => {
 		expect(port.requests.every((r) => r.query?.['f.shipment.id'] === undefined)).toBe(true);
 		// 7 pages, twice: the baseline needs a complete listing.
 		expect(port.requests).toHaveLength(14);
+	});
+});
+
+describe('a baseline over a listing that shifts while read (issue 12, point 2)', () => {
+	// 150 entries, pages of 100. Entry 100 was released before the trigger was activated (no
+	// release date given, so only a complete baseline can know it). The head entry goes away
+	// right after page 1 is served: entry 100 moves onto page 1, already read.
+	function shifting(): ShiftingFlexport {
+		const fake = new ShiftingFlexport(150).after(1, { kind: 'delete', at: 0 });
+		fake.api.entries[100].release_status = 'released';
+		return fake;
+	}
+
+	it('records the released entry, so the next poll emits no release for it', async () => {
+		const fake = shifting();
+		const port = new FlexportFakePort(fake.handle);
+		const first = await pollCustomsEntries(port, { ...config, perPage: 100 }, undefined, { events: ['released'] });
+		expect(first.state.entries).toHaveProperty('E00100');
+		port.clock += 60_000;
+		const next = await pollCustomsEntries(port, { ...config, perPage: 100 }, first.state, { events: ['released'] });
+		expect(next.emitted).toEqual([]);
+	});
+
+	it('takes no baseline at all while the listing keeps changing: the poll fails, nothing recorded, nothing emitted', async () => {
+		const fake = new ShiftingFlexport(150).afterEvery(1, () => ({ kind: 'insert', at: 0 }));
+		const error = await caught(pollCustomsEntries(new FlexportFakePort(fake.handle), { ...config, perPage: 100 }, undefined));
+		expect(error.reason).toBe('listing-unsettled');
 	});
 });
 
