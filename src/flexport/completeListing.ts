@@ -119,7 +119,8 @@ export async function listAllCustomsEntries(
 		// `limit` entries in hand: what was asked for, each once; completeness was not.
 		if (pass.full || pass.onePage) return pass.kept;
 		if (previous !== undefined && previous.settled && pass.settled && samePages(previous, pass)) return pass.kept;
-		previous = pass;
+		// Only its page shapes are compared from now on: its entries may go (memory).
+		previous = { ...pass, kept: [] };
 	}
 	throw unsettled(maxPasses);
 }
