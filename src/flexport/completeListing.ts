@@ -67,7 +67,8 @@ async function readPass(
 			pass.onePage = page.totalCount === undefined ? true : page.totalCount <= page.entries.length;
 		} else {
 			pass.onePage = false;
-			if (page.totalCount !== firstTotal) pass.settled = false;
+			// A page without a count tells nothing (Flexport's collection carries one on every page).
+			if (page.totalCount !== undefined && page.totalCount !== firstTotal) pass.settled = false;
 		}
 		pass.shape.push(`${page.totalCount ?? ''}:${page.entries.map((entry) => entry.id).join('\n')}`);
 		for (const entry of page.entries) {
@@ -116,7 +117,7 @@ export async function listAllCustomsEntries(
 	let previous: Pass | undefined;
 	for (let passes = 1; passes <= maxPasses; passes++) {
 		const pass = await readPass(port, cfg, options, keep);
-		// `limit` entries in hand: what was asked for, each once; completeness was not.
+		// `limit` entries in hand (what was asked for, each once), or one page: one answer, one moment.
 		if (pass.full || pass.onePage) return pass.kept;
 		if (previous !== undefined && previous.settled && pass.settled && samePages(previous, pass)) return pass.kept;
 		// Only its page shapes are compared from now on: its entries may go (memory).

@@ -56,6 +56,13 @@ describe('Get Many and the trigger agree on every setting and status', () => {
 	});
 });
 
+describe('the trigger and an undecided entry', () => {
+	it('never counts `release_status: null` as released, even if `none` reaches the core (the node refuses it)', () => {
+		const state = advance(undefined, [entry('A', 'pending')], { now: 0 }).state;
+		expect(advance(state, [entry('A', null)], { now: 60_000, events: ['released'], releaseStatuses: ['none', 'released'] }).emitted).toEqual([]);
+	});
+});
+
 describe('customsEntryMatcher', () => {
 	it('keeps everything without filters', () => {
 		expect(hasEntryFilters({ releaseStatuses: [], entryNumber: '' })).toBe(false);
