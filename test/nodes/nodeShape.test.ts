@@ -53,4 +53,9 @@ describe.each(nodeFolders.map((folder) => [path.basename(folder), folder]))('%s'
 		}
 	});
 
+
+	test('keeps nothing beside the node file but its codex, icons and actions/', () => {
+		const others = readdirSync(folder).filter((file) => file.endsWith('.js') && !file.endsWith('.node.js'));
+		expect(others).toEqual([]);
+	});
 });
