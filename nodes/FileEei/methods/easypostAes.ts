@@ -15,6 +15,7 @@ import { jsonParameter, parameterReader } from '../../shared/parameters';
 import { jsonList } from '../jsonList';
 import { acceptedSummary, aesConnection, aesFailure, aesOutput } from '../../shared/aesConnection';
 import { readRunOptions, runFilings, runOptionProperties } from '../../shared/filingRun';
+import { acceptedCodes, acceptUnlistedCodesProperty } from '../../shared/codeOptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -135,6 +136,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			acceptUnlistedCodesProperty,
 			...runOptionProperties('items are filed', 'How long to wait for AES; a filing that timed out is never sent again automatically'),
 			{
 				displayName: 'Transaction Number Prefix',
@@ -159,6 +161,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { filingMethod: ['easypostAes'] } }, properties);
 
 interface AesOptions {
+	acceptUnlistedCodes?: string;
 	concurrency?: number;
 	timeoutSeconds?: number;
 	transactionNumberPrefix?: string;
@@ -296,12 +299,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					aesBaseUrl: connection.aesBaseUrl,
 					request,
 					modeOfTransport,
+					acceptUnlistedCodes: acceptedCodes(options(itemIndex).acceptUnlistedCodes),
 					timeoutMs,
 				});
 			ledger.accepted(itemIndex, acceptedSummary(result));
 			// Identifiers only: line items and consignee data never reach the log above debug.
 			this.logger.debug(`File EEI: item ${itemIndex}, transaction ${result.transactionNumber}: ${result.status}`);
-			return { ...(item.json as JsonObject), aes: { ...aesOutput(result), delivery: request.Delivery as IDataObject } as JsonObject };
+			return { ...(item.json as JsonObject), aes: { ...aesOutput(result), warnings: result.codeWarnings as unknown as JsonObject[], delivery: request.Delivery as IDataObject } as JsonObject };
 		},
 		{ concurrency, secrets: connection.secrets, verb: 'filed' },
 	);
