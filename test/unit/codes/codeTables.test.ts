@@ -74,6 +74,7 @@ describe('Schedule D ports of export', () => {
 describe('the rebuild scripts (scripts/code-tables)', () => {
 	const out = mkdtempSync(join(tmpdir(), 'code-tables-'));
 	const run = (script: string, source: string, target: string) =>
+		// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- a test, never shipped: our own script, fixed arguments
 		execFileSync(process.execPath, [join('scripts/code-tables', script), join('test/fixtures/code-tables', source), '2026-11-30', target], {
 			encoding: 'utf8',
 		});
