@@ -5,6 +5,7 @@
  * (a property test holds the two equal).
  */
 import { isCountryCode } from './countries';
+import { isCurrencyCode } from './currencies';
 import type { Shipment, ShipmentItem } from './model';
 import {
 	CURRENCY_FORMAT,
@@ -59,7 +60,7 @@ function optString(value: unknown): string | undefined | Fail {
 	return value === undefined || typeof value === 'string' ? value : FAIL;
 }
 
-const ITEM_FLAGS = ['licenseRequired', 'itar', 'vehicle', 'usedVehicle'] as const;
+const ITEM_FLAGS = ['licenseRequired', 'itar', 'vehicle', 'usedVehicle', 'massMarketSoftware'] as const;
 
 const ZERO = 48;
 const NINE = 57;
@@ -137,7 +138,13 @@ function parseItem(raw: unknown): ShipmentItem | Fail {
 		else return FAIL;
 	}
 	// Most lines carry none of the flags: named reads first, the loop over names only when needed.
-	if (raw.licenseRequired !== undefined || raw.itar !== undefined || raw.vehicle !== undefined || raw.usedVehicle !== undefined) {
+	if (
+		raw.licenseRequired !== undefined ||
+		raw.itar !== undefined ||
+		raw.vehicle !== undefined ||
+		raw.usedVehicle !== undefined ||
+		raw.massMarketSoftware !== undefined
+	) {
 		for (const flag of ITEM_FLAGS) {
 			const v = optBool(raw[flag]);
 			if (v === FAIL) return FAIL;
@@ -216,7 +223,7 @@ export function fastParseShipment(input: unknown): Shipment | undefined {
 		shipment.exemption = claim;
 	}
 	const currency = optUpperMatching(input.currency, CURRENCY_FORMAT);
-	if (currency === FAIL) return undefined;
+	if (currency === FAIL || (currency !== undefined && !isCurrencyCode(currency))) return undefined;
 	if (exchangeRate !== undefined && !(typeof exchangeRate === 'number' && Number.isFinite(exchangeRate) && exchangeRate > 0)) {
 		return undefined;
 	}

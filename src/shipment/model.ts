@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { InputValidationError } from '../errors';
 import { isCountryCode } from './countries';
+import { isCurrencyCode } from './currencies';
 import { fastParseShipment } from './fastParse';
 import { zodFieldIssues } from '../fieldIssues';
 import {
@@ -108,6 +109,8 @@ export const shipmentItemSchema = z
 		vehicle: z.boolean().optional(),
 		/** A used self-propelled vehicle (19 CFR 192.1): 15 CFR 30.2(a)(1)(iv)(H), 30.4(b)(5). */
 		usedVehicle: z.boolean().optional(),
+		/** Mass-market software: never exempt under 15 CFR 30.37(f) ("However, EEI is required for mass-market software"). */
+		massMarketSoftware: z.boolean().optional(),
 	})
 	.superRefine((item, ctx) => {
 		if (item.value === undefined && (item.unitValue === undefined || item.quantity === undefined)) {
@@ -169,7 +172,12 @@ export const shipmentSchema = z
 		currency: z
 			.string()
 			.transform((s) => s.trim().toUpperCase())
-			.pipe(z.string().regex(CURRENCY_FORMAT, 'must be a 3-letter ISO 4217 currency code'))
+			.pipe(
+				z
+					.string()
+					.regex(CURRENCY_FORMAT, 'must be a 3-letter ISO 4217 currency code')
+					.refine(isCurrencyCode, (code) => ({ message: `"${code}" is not an ISO 4217 currency code in current use (e.g. CNY, not RMB)` })),
+			)
 			.optional(),
 		/** US dollars per one unit of `currency` (e.g. 1.08 for EUR). Required unless USD; never assumed. */
 		exchangeRate: z.number().finite().positive().optional(),
