@@ -7,12 +7,13 @@
 import { isCountryCode } from './countries';
 import { isCurrencyCode } from './currencies';
 import type { Shipment, ShipmentItem } from './model';
+import { lineValueLimitIssue, usdRate } from './value';
 import {
 	CURRENCY_FORMAT,
 	DATE_FORMAT,
 	DATETIME_FORMAT,
-	ECCN_FORMAT,
 	exemptionClaimProblem,
+	isEccn,
 	LICENSE_EXCEPTION_FORMAT,
 	LICENSING_AGENCIES,
 	MODES_OF_TRANSPORT,
@@ -121,7 +122,7 @@ function parseItem(raw: unknown): ShipmentItem | Fail {
 	if (raw.eccn !== undefined) {
 		if (typeof raw.eccn !== 'string') return FAIL;
 		const eccn = normalizeEccn(raw.eccn);
-		if (!ECCN_FORMAT.test(eccn)) return FAIL;
+		if (!isEccn(eccn)) return FAIL;
 		item.eccn = eccn;
 	}
 	const licenseType = optUpperMatching(raw.licenseType, /^[A-Z]+$/);
@@ -244,6 +245,8 @@ export function fastParseShipment(input: unknown): Shipment | undefined {
 			if (v !== undefined) shipment[flag] = v;
 		}
 	}
+	const rate = usdRate(shipment);
+	if (items.some((item) => lineValueLimitIssue(item, rate) !== undefined)) return undefined;
 	const usppi = parseParty(input.usppi);
 	const consignee = parseParty(input.consignee);
 	if (usppi === FAIL || consignee === FAIL) return undefined;
