@@ -9,7 +9,7 @@ import { detectShipmentFormat } from '../adapters/detectFormat';
 import { modeFromConveyanceCode } from '../adapters/easypostDelivery';
 import { InputValidationError } from '../errors';
 import type { Shipment } from '../shipment/model';
-import { CODE_TABLES, normaliseUnit, portKind } from './tables';
+import { CODE_TABLES, impossibleLicenseCode, normaliseUnit, portKind } from './tables';
 import type { CodeCheckResult, CodeProblem, CodeTableId } from './types';
 
 export type CodeCheckMode = NonNullable<Shipment['modeOfTransport']>;
@@ -53,8 +53,12 @@ function hsLabel(head: string): string {
 }
 
 /** Why a code is not in its table, or undefined when it is. */
-function missReason(table: CodeTableId, code: string, value: string): { message: string; nationalProvision?: boolean } | undefined {
+function missReason(table: CodeTableId, code: string, value: string): { message: string; nationalProvision?: boolean; certain?: boolean } | undefined {
 	const info = CODE_TABLES[table];
+	if (table === 'licenseCodes') {
+		const impossible = impossibleLicenseCode(code);
+		if (impossible) return { message: `"${value}" ${impossible}`, certain: true };
+	}
 	if (table === 'hsSubheadings') {
 		if (code.length < 6) return undefined; // the 10-digit shape is checked with the request
 		if (NATIONAL_CHAPTERS.has(code.slice(0, 2))) {
@@ -111,12 +115,12 @@ export function checkCodes(fields: readonly CodeField[], options: CodeCheckOptio
 		const acceptedOnPurpose = isAccepted(field.table, field.value, code);
 		const miss = missReason(field.table, code, field.value);
 		if (miss) {
-			const stops = CODE_TABLES[field.table].authoritative && !miss.nationalProvision && !acceptedOnPurpose && !options.warnOnly;
+			const stops = (CODE_TABLES[field.table].authoritative || miss.certain === true) && !miss.nationalProvision && !acceptedOnPurpose && !options.warnOnly;
 			const why = acceptedOnPurpose
 				? '; accepted on purpose (Accept Unlisted Codes)'
 				: miss.nationalProvision
 					? ''
-					: CODE_TABLES[field.table].authoritative
+					: CODE_TABLES[field.table].authoritative || miss.certain
 						? '; if the code is right and newer than the table, list it under Accept Unlisted Codes'
 						: '; the table may be incomplete: check the code';
 			report(field, `${miss.message}${why}`, stops);

@@ -5,7 +5,7 @@
 import { COUNTRY_CODES } from '../shipment/countries';
 import { EXPORT_INFORMATION_CODES, EXPORT_INFORMATION_CODES_AS_OF } from './data/exportInformationCodes';
 import { HS_AS_OF, HS_SUBHEADINGS_BY_CHAPTER } from './data/hsSubheadings';
-import { LICENSE_CODES, LICENSE_CODES_AS_OF, LICENSE_EXEMPTION_CODES } from './data/licenseCodes';
+import { LICENSE_CODE_FORM, LICENSE_CODES, LICENSE_CODES_AS_OF, LICENSE_EXEMPTION_CODES, WITHDRAWN_LICENSE_CODES } from './data/licenseCodes';
 import { PORT_ROWS, PORTS_AS_OF } from './data/ports';
 import { UNITS_AS_OF, UNITS_OF_MEASURE } from './data/units';
 import type { CodeTable, CodeTableId, PortKind } from './types';
@@ -22,6 +22,16 @@ const HS_SUBHEADINGS: ReadonlySet<string> = new Set(
 /** Units are compared in upper case without dots and spaces: "doz." is DOZ. */
 export function normaliseUnit(unit: string): string {
 	return unit.replace(/[\s.]/g, '').toUpperCase();
+}
+
+/**
+ * Why a license code surely does not exist, though the table of license codes may be incomplete:
+ * it is not of Appendix F's form, or AES has withdrawn it. Undefined when it may exist.
+ */
+export function impossibleLicenseCode(code: string): string | undefined {
+	if (!LICENSE_CODE_FORM.test(code)) return 'is not a license code: AESTIR Appendix F codes are an agency letter and two digits (e.g. C33)';
+	if (Object.hasOwn(WITHDRAWN_LICENSE_CODES, code)) return `is withdrawn from AES: ${WITHDRAWN_LICENSE_CODES[code]}`;
+	return undefined;
 }
 
 function fromRecord(record: Readonly<Record<string, string>>) {

@@ -1,8 +1,9 @@
 /**
  * License codes and license exemption codes (ACE AESTIR Appendix F; 15 CFR 758.1(g)). No public
- * copy of Appendix F was found (providers.md), so both tables hold only codes a findable source
- * names, read 2026-11-30, and are POSSIBLY INCOMPLETE: a code missing here is a warning, never
- * an error.
+ * copy of the whole of Appendix F was found (providers.md), so both tables hold only codes a
+ * findable source names, read 2026-11-30, and are POSSIBLY INCOMPLETE: a code missing here is a
+ * warning. What IS certain is refused: a license code that is not an agency letter and two
+ * digits (the form of every Appendix F code), and a code AES has withdrawn.
  */
 export const LICENSE_CODES_AS_OF = '2026-11-30';
 
@@ -10,6 +11,7 @@ export const LICENSE_CODES_AS_OF = '2026-11-30';
 export const LICENSE_CODES: Readonly<Record<string, string>> = {
 	C30: 'BIS license (eei-rules.md section 8)',
 	C33: 'No license required, NLR (15 CFR 758.1(g)(3): "FTR license code C33")',
+	C43: 'BIS license exception GFT, gift parcels and humanitarian donations (AESTIR Appendix F, Feb 2018, its own example)',
 	C35: 'BIS license exception with listed ECCNs (AESTIR summary of changes, 2020-05-12)',
 	C45: 'BIS license exception (AESTIR summary of changes, 2020-04-01)',
 	C60: 'BIS license exception with listed ECCNs (AESTIR summary of changes, 2020-05-12)',
@@ -17,6 +19,15 @@ export const LICENSE_CODES: Readonly<Record<string, string>> = {
 	S61: 'DDTC: temporary import of unclassified articles subsequently exported (AESTIR summary of changes, 2021-03-04)',
 	S94: 'DDTC: Foreign Military Sales (Census AES bulletin, 2016-09-14)',
 	T10: 'OFAC specific license (Census AES bulletin, 2016-09-14)',
+};
+
+/** Appendix F license codes are an agency letter and two digits (C33, S05, T10). */
+export const LICENSE_CODE_FORM = /^[A-Z][0-9]{2}$/;
+
+/** License codes AES no longer accepts (a filing carrying one is a fatal error): source in brackets. */
+export const WITHDRAWN_LICENSE_CODES: Readonly<Record<string, string>> = {
+	C32: 'NLR for CCL items, withdrawn by BIS effective 2016-10-01, fatal in AES after 180 days; use C33 (Census AES broadcast of 2016-06-09)',
+	C37: 'CIV, removed from Appendix F at BIS request on 2020-06-26 (AESTIR summary of changes, July 2020)',
 };
 
 /**

@@ -143,6 +143,22 @@ describe('possibly incomplete tables warn, never refuse', () => {
 		]);
 	});
 
+	it('refuses, even from the possibly incomplete license table, C37 (CIV), removed from Appendix F on 2020-06-26', () => {
+		const result = checkCodes(shipiumCodeFields(shipiumRequest((c) => (c.exportLicenseInformation.licenseType = 'C37'))));
+		expect(result.errors).toEqual([expect.objectContaining({ value: 'C37', table: 'licenseCodes', message: expect.stringMatching(/withdrawn from AES/) })]);
+	});
+
+	it('refuses a license code with the shape of an exemption symbol ("GFT" instead of C43)', () => {
+		const result = checkCodes(shipiumCodeFields(shipiumRequest((c) => (c.exportLicenseInformation.licenseType = 'GFT'))));
+		expect(result.errors.map((e) => [e.value, e.table])).toEqual([['GFT', 'licenseCodes']]);
+	});
+
+	it('accepts C43, the GFT license code Appendix F itself uses as its example', () => {
+		const result = checkCodes(shipiumCodeFields(shipiumRequest((c) => (c.exportLicenseInformation.licenseType = 'C43'))));
+		expect(result.errors).toEqual([]);
+		expect(result.warnings.filter((w) => w.table === 'licenseCodes')).toEqual([]);
+	});
+
 	it('warns on a license exemption code not in the table', () => {
 		const result = checkCodes(shipiumCodeFields(shipiumRequest((c) => (c.exportLicenseInformation.licenseExemptionCode = 'XYZ'))));
 		expect(result.errors).toEqual([]);

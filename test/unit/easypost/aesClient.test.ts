@@ -304,6 +304,18 @@ describe('fileEei: codes are checked against the AES code tables before anything
 		expect(error.issues).toEqual([{ path: 'Delivery.Items[0].HarmonizedCode', message: expect.stringMatching(/6910\.99 is not a subheading of HS 2022/) }]);
 	});
 
+	it('refuses a license code AES has withdrawn (C32, NLR, withdrawn by BIS in 2016) and sends nothing', async () => {
+		const { error, sent } = await refused(withItem((d) => (d.Items[0].LicenseCode = 'C32')));
+		expect(sent).toBe(0);
+		expect(error.issues).toEqual([{ path: 'Delivery.Items[0].LicenseCode', message: expect.stringMatching(/"C32" is withdrawn from AES/) }]);
+	});
+
+	it('refuses a license code that is not of the Appendix F form (agency letter and two digits) and sends nothing', async () => {
+		const { error, sent } = await refused(withItem((d) => (d.Items[0].LicenseCode = 'NLR')));
+		expect(sent).toBe(0);
+		expect(error.issues).toEqual([{ path: 'Delivery.Items[0].LicenseCode', message: expect.stringMatching(/"NLR" is not a license code: AESTIR Appendix F codes are an agency letter and two digits/) }]);
+	});
+
 	it('refuses an express courier facility for a vessel shipment and sends nothing', async () => {
 		const port = new FakeHttpPort([jsonResponse(200, { Itn: ITN })]);
 		const input = withItem((d) => (d.ShippingOptions = { ConveyanceCode: 'MAEU', ConveyanceName: 'Maersk Kentucky' }));
