@@ -464,7 +464,7 @@ describe('File EEI: many items', () => {
 		const output = (await fileEei([filing('MIXOK0'), filing('MIXBAD'), invalid, { no: 'delivery' }, filing('MIXOK4')], {}, true)).output(NODE);
 		expect(output).toHaveLength(5);
 		expect(output.map((item: INodeExecutionData) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
-		expect(output.map((item) => (item.json.aes as IDataObject | undefined)?.status ?? 'error')).toEqual(['accepted', 'rejected', 'error', 'error', 'accepted']);
+		expect(output.map((item) => (item.json.aes as IDataObject | undefined)?.status ?? 'error')).toEqual(['accepted', 'rejected', 'notFiled', 'error', 'accepted']);
 		expect(output[2].json.error).toMatch(/Item 2.*Delivery\.Items/);
 		expect(output[3].json.error).toMatch(/Item 3.*Delivery/);
 	});
@@ -617,6 +617,54 @@ describe('File EEI with Shipium: the carrier files the EEI (seed 003)', () => {
 		shipiumMock(200, { ...labelResponse, echo: base64(`${SHIPIUM_PROBE}:`) });
 		const done = await fileEei([labelRequest()], shipium());
 		expect(JSON.stringify(done.output(NODE))).not.toContain(base64(`${SHIPIUM_PROBE}:`));
+	});
+});
+
+describe('File EEI: codes are checked against the AES code tables before sending', () => {
+	test('refuses an unknown port of export with an error naming the field, the value and the table, and sends nothing', async () => {
+		const { scope, bodies } = aesMock(() => [200, { Itn: ITN }]);
+		const item = filing() as { Delivery: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+		item.Delivery.International.PortOfExportCode = '9999';
+		const result = await fileEei([item as IDataObject], {}, true);
+		scope.persist(false);
+		nock.cleanAll();
+		expect(bodies).toHaveLength(0);
+		expect(String(result.output(NODE)[0].json.error)).toMatch(/Delivery\.International\.PortOfExportCode: "9999" is not in the Schedule D ports of export/);
+	});
+
+	test('files a code listed under Accept Unlisted Codes and reports it in aes.warnings', async () => {
+		const { bodies } = aesMock(() => [200, { Itn: ITN }]);
+		const item = filing() as { Delivery: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+		item.Delivery.International.PortOfExportCode = '9999';
+		const [output] = (await fileEei([item as IDataObject], { aesOptions: { acceptUnlistedCodes: '9999, ZZ' } })).output(NODE);
+		expect(bodies).toHaveLength(1);
+		expect((output.json.aes as IDataObject).warnings).toEqual([
+			{ field: 'Delivery.International.PortOfExportCode', value: '9999', table: 'portsOfExport', message: expect.stringMatching(/accepted on purpose/) },
+		]);
+	});
+
+	test('a filing whose codes are all in the tables carries an empty aes.warnings', async () => {
+		aesMock(() => [200, { Itn: ITN }]);
+		const [output] = (await fileEei([filing()])).output(NODE);
+		expect((output.json.aes as IDataObject).warnings).toEqual([]);
+	});
+
+	test('Shipium: an unknown export information code in the carrier-filed EEI buys no label', async () => {
+		const scope = nock(SHIPIUM).post(LABEL_PATH).reply(200, {});
+		const request = structuredClone(carrierLabelRequest) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+		request.shipmentParameters.customsInfo.customsItems[0].electronicExportCommodityInformation.exportInformationCode = 'ZZ';
+		const result = await fileEei([request as IDataObject], { filingMethod: 'shipium' }, true);
+		expect(scope.isDone()).toBe(false);
+		nock.cleanAll();
+		expect(String(result.output(NODE)[0].json.error)).toMatch(/exportInformationCode: "ZZ" is not in the export information codes/);
+	});
+
+	test('Shipium: a license code missing from the possibly incomplete table buys the label and is reported in shipium.warnings', async () => {
+		nock(SHIPIUM).post(LABEL_PATH).reply(200, { shipiumShipmentId: 'ship-1' });
+		const request = structuredClone(carrierLabelRequest) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+		request.shipmentParameters.customsInfo.customsItems[0].electronicExportCommodityInformation.exportLicenseInformation.licenseType = 'C99';
+		const [output] = (await fileEei([request as IDataObject], { filingMethod: 'shipium' })).output(NODE);
+		expect((output.json.shipium as IDataObject).warnings).toContainEqual(expect.objectContaining({ value: 'C99', table: 'licenseCodes' }));
 	});
 });
 

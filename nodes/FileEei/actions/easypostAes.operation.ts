@@ -16,6 +16,7 @@ import { isJsonRecord, nonBlankText } from '../../../src/json';
 import { jsonList, jsonParameter, parameterReader } from '../../shared/parameters';
 import { acceptedSummary, aesConnection, aesFailure, aesOutput } from '../../shared/aesConnection';
 import { readRunOptions, runFilings, runOptionProperties } from '../../shared/filingRun';
+import { acceptedCodes, acceptUnlistedCodesProperty } from '../../shared/codeOptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -146,6 +147,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			acceptUnlistedCodesProperty,
 			...runOptionProperties('items are filed', 'How long to wait for AES; a filing that timed out is never sent again automatically'),
 			{
 				displayName: 'Transaction Number Prefix',
@@ -170,6 +172,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { filingMethod: ['easypostAes'] } }, properties);
 
 interface AesOptions {
+	acceptUnlistedCodes?: string;
 	concurrency?: number;
 	timeoutSeconds?: number;
 	transactionNumberPrefix?: string;
@@ -298,6 +301,7 @@ export async function execute(context: IExecuteFunctions): Promise<INodeExecutio
 				aesBaseUrl: connection.aesBaseUrl,
 				request,
 				modeOfTransport,
+				acceptUnlistedCodes: acceptedCodes(options(itemIndex).acceptUnlistedCodes),
 				timeoutMs,
 				shipmentFingerprint,
 				earlier,
@@ -305,7 +309,15 @@ export async function execute(context: IExecuteFunctions): Promise<INodeExecutio
 			ledger.accepted(itemIndex, acceptedSummary(result));
 			// Identifiers only: line items and consignee data never reach the log above debug.
 			context.logger.debug(`File EEI: item ${itemIndex}, transaction ${result.transactionNumber}: ${result.status}`);
-			return { ...(item.json as JsonObject), aes: { ...aesOutput(result), shipmentFingerprint, delivery: request.Delivery as IDataObject } as JsonObject };
+			return {
+				...(item.json as JsonObject),
+				aes: {
+					...aesOutput(result),
+					shipmentFingerprint,
+					warnings: result.codeWarnings as unknown as JsonObject[],
+					delivery: request.Delivery as IDataObject,
+				} as JsonObject,
+			};
 		},
 		{ concurrency, secrets: connection.secrets, verb: 'filed' },
 	);

@@ -23,6 +23,7 @@ import {
 import { shipiumConnection } from '../../shared/shipiumConnection';
 import { jsonList, jsonParameter, parameterReader } from '../../shared/parameters';
 import { readRunOptions, runFilings, runOptionProperties } from '../../shared/filingRun';
+import { acceptedCodes, acceptUnlistedCodesProperty } from '../../shared/codeOptions';
 
 /** Fields this package's nodes add to an item; they are not part of the label request. */
 const ADDED_FIELDS = ['aes', 'eei', 'shipium'];
@@ -141,6 +142,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			acceptUnlistedCodesProperty,
 			...runOptionProperties('labels are requested', 'A label request that timed out is never sent again automatically'),
 		],
 	},
@@ -219,7 +221,8 @@ export async function execute(context: IExecuteFunctions): Promise<INodeExecutio
 	const testMode = parameterReader<boolean>(context, 'testMode', true);
 	const itn = eeiSource === 'itn' ? parameterReader<string>(context, 'itn', '') : () => '';
 	const defaults = eeiSource === 'shipment' ? parameterReader<EeiDefaultsParameter>(context, 'eeiDefaults', {}) : () => ({});
-	const options = context.getNodeParameter('shipiumOptions', 0, {}) as { concurrency?: number; timeoutSeconds?: number };
+	const options = context.getNodeParameter('shipiumOptions', 0, {}) as { acceptUnlistedCodes?: string; concurrency?: number; timeoutSeconds?: number };
+	const acceptUnlistedCodes = acceptedCodes(options.acceptUnlistedCodes);
 	const { concurrency, timeoutMs } = readRunOptions(options);
 
 	const labelRequest = (item: INodeExecutionData, itemIndex: number): ShipiumLabelRequest => {
@@ -262,7 +265,7 @@ export async function execute(context: IExecuteFunctions): Promise<INodeExecutio
 		async (item, itemIndex, ledger) => {
 			const request = withEei(item, itemIndex);
 			ledger.onFailure(itemIndex, (error) => shipiumFailure(error));
-			const result = await createShipiumLabel(port, { baseUrl, request, testMode: testMode(itemIndex) !== false, timeoutMs });
+			const result = await createShipiumLabel(port, { baseUrl, request, testMode: testMode(itemIndex) !== false, acceptUnlistedCodes, timeoutMs });
 			ledger.accepted(itemIndex, acceptedSummary(result));
 			context.logger.debug(`File EEI (Shipium): item ${itemIndex}: ${result.testMode ? 'test ' : ''}label created, EEI ${result.eeiFiling}`);
 			return {
@@ -273,6 +276,7 @@ export async function execute(context: IExecuteFunctions): Promise<INodeExecutio
 					testMode: result.testMode,
 					electronicallySubmitted: result.eeiElectronicallySubmitted,
 					eeiDocuments: result.eeiDocuments as unknown as JsonObject[],
+					warnings: result.codeWarnings as unknown as JsonObject[],
 					response: result.response as JsonObject,
 					request: request as JsonObject,
 				},
