@@ -49,7 +49,8 @@ const KG_PER_UNIT: Record<string, number> = {
 	OZ: 0.028349523125,
 };
 
-function text(field: string) {
+/** A required, trimmed, non-empty text field of the AES request, with messages naming it. */
+function requiredText(field: string) {
 	return z
 		.string({ required_error: `${field} is required`, invalid_type_error: `${field} must be text` })
 		.trim()
@@ -111,7 +112,7 @@ const weight = z
 const reportingQuantity = z
 	.object({
 		Amount: wholeQuantity('Amount'),
-		Unit: text('Unit'),
+		Unit: requiredText('Unit'),
 	})
 	.passthrough();
 
@@ -155,14 +156,14 @@ const item = z
 			.refine((code) => /^[A-Z0-9]{2}$/.test(code), {
 				message: 'must be a 2-character code from AESTIR Appendix E (default "OS")',
 			}),
-		Description: text('Description'),
+		Description: requiredText('Description'),
 		UnitValue: money,
 		UnitWeight: weight,
 		Producer: z
 			.object({ Country: countryCode }, { required_error: 'is required ({Country}: country of origin)' })
 			.passthrough(),
 		PackQuantity: wholeQuantity('PackQuantity'),
-		QuantityUnitOfMeasure: text('QuantityUnitOfMeasure'),
+		QuantityUnitOfMeasure: requiredText('QuantityUnitOfMeasure'),
 		ReportingQuantity: reportingQuantity.optional(),
 		SecondReportingQuantity: reportingQuantity.optional(),
 	})
@@ -183,8 +184,8 @@ function party(role: 'Shipper' | 'ShipTo' | 'SoldTo') {
 			{
 				Company: optionalText,
 				Contact: optionalText,
-				StreetAddress: text('StreetAddress'),
-				City: text('City'),
+				StreetAddress: requiredText('StreetAddress'),
+				City: requiredText('City'),
 				Subdivision: optionalText,
 				PostalCode: optionalText,
 				Country: countryCode,
@@ -206,7 +207,7 @@ function party(role: 'Shipper' | 'ShipTo' | 'SoldTo') {
 
 const taxId = z
 	.object({
-		Number: text('Number'),
+		Number: requiredText('Number'),
 		TaxIdType: z.string({ invalid_type_error: 'must be text' }).trim().toUpperCase().default('E'),
 	})
 	.passthrough()
