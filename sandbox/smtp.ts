@@ -4,8 +4,7 @@
  * to take a message, and records it with the Slack messages in `state.sink.email` (shown at
  * `GET /sink`). It offers no STARTTLS, so the credential uses plain SMTP (SSL/TLS off).
  */
-import { createServer, type Server, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 
 import type { SinkMessage } from './sink';
 

@@ -208,13 +208,15 @@ async function main() {
   Sandbox:          ${sandboxUrl}   alerts it received: ${sandboxUrl}/sink
 
   In n8n, open Overview and then:
-   1. "US customs: order to EEI filing": click "Execute workflow". Three sample orders run:
-      SO-1001 is filed in AES (test), SO-1002 gets NOEEI 30.37(a), SO-1003 is rejected by AES.
-      Click a node to see its output. The same workflow listens on
+   1. "US customs: order to EEI filing": in the menu of the "Execute workflow" button (the arrow)
+      choose "from Manual Trigger (test twin)", then click "Execute workflow". Three sample orders
+      run: SO-1001 is filed in AES (test), SO-1002 gets NOEEI 30.37(a), SO-1003 is rejected by AES.
+      Double-click a node to see its output. The same workflow listens on
       POST ${n8n.url}/webhook/eei-order   body: {"orders":[{ "orderId", "shipment", "filing" }]}
    2. "US customs: void an EEI filing": click "Execute workflow" to void SO-1001's filing.
-   3. "US customs: release alerts (Flexport)": click "Execute workflow" for alerts on the
-      current customs entries; it is published, so it also polls the sandbox every minute.
+   3. "US customs: release alerts (Flexport)": click "Execute workflow" for alerts on a sample of
+      the current customs entries (Slack, and email over SMTP); it is published, so it also polls
+      the sandbox every minute.
   Credentials (Overview > Credentials) point at the sandbox. Press Ctrl-C to stop everything.
 `);
 }
