@@ -30,9 +30,9 @@ export function chromiumPath(): string {
 }
 
 export async function launchChromium(): Promise<Browser> {
-	// Chromium's sandbox refuses to run as root (CI runs as root); the pages are our own loopback n8n.
-	const args = typeof process.getuid === 'function' && process.getuid() === 0 ? ['--no-sandbox'] : [];
-	return chromium.launch({ executablePath: chromiumPath(), headless: true, args });
+	// Chromium's sandbox refuses to run as root (CI runs as root) and often lacks the user
+	// namespaces it needs in containers; the only pages opened are our own loopback n8n and sandbox.
+	return chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox'] });
 }
 
 /** Saves numbered screenshots of each step into `dir` (and named copies into `docsDir` when set). */
