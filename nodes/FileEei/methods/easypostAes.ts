@@ -7,7 +7,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { toCanonicalShipment } from '../../../src/adapters';
+import { assertDocumentDepth, toCanonicalShipment } from '../../../src/adapters';
 import type { AesEnvironment, AesFilingDetails, AesLineDetails, AesModeOfTransport, AesTransactionType } from '../../../src/easypost';
 import { buildAesRequestFromShipment, ensureTransactionNumber, fileEei } from '../../../src/easypost';
 import { InputValidationError } from '../../../src/errors';
@@ -190,6 +190,12 @@ const NO_NUMBER =
 
 /** The Delivery from the item or the JSON parameter. */
 function readDelivery(context: IExecuteFunctions, source: 'delivery' | 'json', item: INodeExecutionData, itemIndex: number): Loose {
+	const delivery = readDeliveryDocument(context, source, item, itemIndex);
+	assertDocumentDepth(delivery, 'Delivery', 'Invalid AES request');
+	return delivery;
+}
+
+function readDeliveryDocument(context: IExecuteFunctions, source: 'delivery' | 'json', item: INodeExecutionData, itemIndex: number): Loose {
 	if (source === 'delivery') {
 		const delivery = item.json.Delivery;
 		if (!isRecord(delivery)) {

@@ -7,7 +7,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { toCanonicalShipment } from '../../../src/adapters';
+import { assertDocumentDepth, toCanonicalShipment } from '../../../src/adapters';
 import { InputValidationError, ProviderError } from '../../../src/errors';
 import { normaliseBaseUrl } from '../../../src/http/baseUrl';
 import type { ShipiumEeiDefaults, ShipiumLabelRequest, ShipiumLabelResult, ShipiumLineDefaults, ShipiumScheduleBUnit } from '../../../src/shipium';
@@ -255,6 +255,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const { concurrency, timeoutMs } = readRunOptions(options);
 
 	const labelRequest = (item: INodeExecutionData, itemIndex: number): ShipiumLabelRequest => {
+		const request = labelRequestDocument(item, itemIndex);
+		assertDocumentDepth(request, '', 'Invalid Shipium label request');
+		return request;
+	};
+
+	const labelRequestDocument = (item: INodeExecutionData, itemIndex: number): ShipiumLabelRequest => {
 		if (requestSource === 'json') return jsonParameter(this, 'labelRequestJson', itemIndex, 'labelRequestJson') as ShipiumLabelRequest;
 		const request: Loose = { ...item.json };
 		for (const field of ADDED_FIELDS) delete request[field];
