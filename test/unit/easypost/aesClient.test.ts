@@ -111,12 +111,12 @@ describe('fileEei: a rejected filing is never left pending (seed 001)', () => {
 		expect(error).toMatchObject({ status: 200, code: 'AES_REJECTED', providerMessages: ['Port 2095 not valid for truck'] });
 	});
 
-	it('recognises a duplicate transaction number: the first filing may stand, so it says to look it up, not to replace it', async () => {
+	it('recognises a duplicate transaction number: the first filing may be another shipment, so it says to look it up, not to replace it', async () => {
 		const { error } = await providerError([
 			jsonResponse(400, { Messages: [{ Field: 'EeiTransactionNumber', Message: 'GloballyUniqueNo1 was already used' }] }),
 		]);
 		expect(error).toMatchObject({ code: 'AES_DUPLICATE_TRANSACTION', delivery: 'sent' });
-		expect(error.hint).toMatch(/already exists.*look it up in ACE and use its ITN/);
+		expect(error.hint).toMatch(/already exists.*may be another shipment's filing.*look it up in ACE.*Do not replace it blindly/);
 	});
 
 	it('keeps the provider body on the error', async () => {
