@@ -184,7 +184,8 @@ describe('in the browser: the README\'s first steps on a fresh npm start', () =>
 			const fresh = slack.slice(slackBefore.length).filter((text) => text.startsWith('EEI fil'));
 			expect(fresh).toHaveLength(2);
 			expect(fresh.find((text) => text.startsWith('EEI filed for SO-1001: AES X'))).toBeDefined();
-			expect(fresh.find((text) => text.startsWith('EEI filing for SO-1003 was NOT accepted (rejected)'))).toMatch(/Schedule D/);
+			// Port 9999 is not in Schedule D: refused before sending (README, step 5).
+			expect(fresh.find((text) => text.startsWith('EEI filing for SO-1003 was NOT accepted'))).toMatch(/"9999" is not in the Schedule D ports of export/);
 			await page.goto(sinkUrl);
 			await steps.shot(page, 'sink-after-order-to-filing');
 		});

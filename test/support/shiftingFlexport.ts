@@ -52,7 +52,7 @@ export class ShiftingFlexport {
 		return this;
 	}
 
-	readonly handle: FakeHandler = (request: HttpRequest, url: URL): FakeReply => {
+	readonly handle: FakeHandler = (request: HttpRequest, url: URL): FakeReply | Promise<FakeReply> => {
 		const reply = this.api.handle(request, url);
 		if (url.pathname === '/customs_entries') {
 			if ((url.searchParams.get('page') ?? '1') === '1') this.reads++;
