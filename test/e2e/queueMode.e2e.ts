@@ -314,7 +314,7 @@ describe('n8n queue mode: one main, two workers, Redis, the examples against the
 		it('refuses each gear-box order before sending (port 9999 is not in the Schedule D table)', () => {
 			for (const [, execution] of [...byOrder].filter(([id]) => kind(id) === 'rejected')) {
 				const [result] = output(execution, 'File EEI (test environment)')!;
-				expect(result.aes).toBeUndefined();
+				expect(result.aes).toMatchObject({ status: 'notFiled', code: 'INVALID_REQUEST' });
 				expect(result.error).toMatch(/PortOfExportCode: "9999" is not in the Schedule D ports of export/);
 			}
 		});
@@ -332,7 +332,7 @@ describe('n8n queue mode: one main, two workers, Redis, the examples against the
 			const texts = slackTexts().filter((text) => text.startsWith('EEI filing for QM-') || text.startsWith('EEI filed for QM-'));
 			const expected = orders
 				.filter((order) => kind(order.orderId) !== 'noeei')
-				.map((order) => (kind(order.orderId) === 'filed' ? `EEI filed for ${order.orderId}:` : `EEI filing for ${order.orderId} was NOT accepted (error)`));
+				.map((order) => (kind(order.orderId) === 'filed' ? `EEI filed for ${order.orderId}:` : `EEI filing for ${order.orderId} was NOT accepted (notFiled)`));
 			expect(expected.map((prefix) => texts.filter((text) => text.startsWith(prefix)).length)).toEqual(expected.map(() => 1));
 			expect(texts).toHaveLength(expected.length);
 		});
