@@ -211,9 +211,14 @@ describe('in the browser: the README\'s first steps on a fresh npm start', () =>
 			await steps.shot(page, 'void-filing-after-run', 'void-filing.png');
 			expect(await canvasNode(page, 'Record void').innerText()).toContain('1 item');
 			const ndv = await openNode(page, 'Record void');
-			const out = await ndv.getByTestId('output-panel').innerText();
-			expect(out).toContain('accepted');
-			await closeNode(page);
+			try {
+				// The panel shows its item count before the data: wait for the data itself.
+				const status = ndv.getByTestId('output-panel').getByText('accepted', { exact: true }).first();
+				await status.waitFor();
+				expect(await status.innerText()).toBe('accepted');
+			} finally {
+				await closeNode(page);
+			}
 		});
 
 		it('alerts Slack when a second click asks AES to void the voided filing', async () => {
