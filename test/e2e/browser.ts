@@ -4,7 +4,7 @@
  * makes (sign in, open a workflow, pick the trigger, execute, open a node). Every helper waits
  * on what the editor shows, never on time.
  */
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 import { chromium, selectors, type Browser, type Locator, type Page } from 'playwright-core';
@@ -43,6 +43,8 @@ export class Steps {
 		private readonly dir: string,
 		private readonly docsDir?: string,
 	) {
+		// One run's steps only: pictures of an earlier run would be mistaken for this one's.
+		rmSync(dir, { recursive: true, force: true });
 		mkdirSync(dir, { recursive: true });
 		if (docsDir) mkdirSync(docsDir, { recursive: true });
 	}
