@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 /**
  * An SMTP sink on loopback, for n8n's Send Email node (nodemailer): it speaks enough of SMTP
  * (RFC 5321: EHLO/HELO, AUTH PLAIN and LOGIN of RFC 4954, MAIL, RCPT, DATA, RSET, NOOP, QUIT)

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 /**
  * A newcomer's first hour, in a real browser: `npm start` (free ports, a throw-away user folder),
  * then Debian's Chromium driven by playwright-core does what the README says: sign in, open each

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 /**
  * The n8n editor in a real Chromium, for the browser e2e suite: Debian's `chromium` package
  * driven by playwright-core (no browser download), and the few editor moves a README reader

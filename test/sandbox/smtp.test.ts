@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 /**
  * The sandbox's SMTP sink, spoken to as an SMTP client does (RFC 5321 commands, RFC 4954 AUTH),
  * the way n8n's Send Email node (nodemailer) sends: the mail is recorded, decoded, at GET /sink.
