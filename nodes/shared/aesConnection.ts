@@ -91,6 +91,8 @@ export function aesFailure(error: unknown, transaction: AesTransaction): JsonObj
 			status: aesFailureStatus(error),
 			code: error.code ?? null,
 			itn: null,
+			// A duplicate: the ITN of the filing that already holds the number (not this transmission's).
+			...(error.code === 'AES_DUPLICATE_TRANSACTION' ? { firstFilingItn: error.firstFilingItn ?? null } : {}),
 			transactionNumber: transaction.transactionNumber,
 			transactionType: transaction.transactionType,
 			environment: transaction.environment,

@@ -94,14 +94,21 @@ function httpError(
 	const status = response.status;
 	if (reading.status === 'rejected' && type === 'add' && reading.messages.some((m) => DUPLICATE_WORDS.test(m))) {
 		// A stable number sent again (a retried item) is refused as a duplicate: the first one may well stand.
+		// When the refusal names the standing filing's ITN, it is kept: after a crash that is the order's ITN.
+		const first = reading.itn;
 		return new ProviderError({
 			...base,
 			code: 'AES_DUPLICATE_TRANSACTION',
 			message: `AES refused ${what} as a duplicate${summary(reading.messages)}`,
 			delivery: 'sent',
+			...(first !== undefined ? { firstFilingItn: first } : {}),
 			hint:
-				`A filing under ${number} already exists, probably this same shipment sent before: look it up in ACE and ` +
-				`use its ITN. Replace it under ${number} only if its data is wrong; never refile under a new number.`,
+				first !== undefined
+					? `A filing under ${number} already exists (ITN ${first}), probably this same shipment sent before: check in ACE ` +
+						`that ITN ${first} is this shipment and use it. Replace it under ${number} only if its data is wrong; never ` +
+						`refile under a new number.`
+					: `A filing under ${number} already exists, probably this same shipment sent before: look it up in ACE and ` +
+						`use its ITN. Replace it under ${number} only if its data is wrong; never refile under a new number.`,
 		});
 	}
 	if (reading.status === 'rejected') {

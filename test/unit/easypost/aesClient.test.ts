@@ -119,6 +119,23 @@ describe('fileEei: a rejected filing is never left pending (seed 001)', () => {
 		expect(error.hint).toMatch(/already exists.*look it up in ACE and use its ITN/);
 	});
 
+	it('keeps the ITN of the filing that already holds the number when the duplicate refusal names it', async () => {
+		const { error } = await providerError([
+			jsonResponse(400, {
+				Status: 'Rejected',
+				Messages: [{ Field: 'Delivery.International.EeiTransactionNumber', Message: '"SO1001EEI" was already used (ITN X20261123104512); it must be unique for ever' }],
+			}),
+		]);
+		expect(error).toMatchObject({ code: 'AES_DUPLICATE_TRANSACTION', firstFilingItn: 'X20261123104512' });
+		expect(error.hint).toMatch(/already exists \(ITN X20261123104512\)/);
+	});
+
+	it('leaves the first filing\'s ITN unset when the duplicate refusal does not name one', async () => {
+		const { error } = await providerError([jsonResponse(400, { errors: ['EeiTransactionNumber has already been used'] })]);
+		expect(error.code).toBe('AES_DUPLICATE_TRANSACTION');
+		expect(error.firstFilingItn).toBeUndefined();
+	});
+
 	it('keeps the provider body on the error', async () => {
 		const body = { Messages: ['Bad'] };
 		const { error } = await providerError([jsonResponse(400, body)]);
