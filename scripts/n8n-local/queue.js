@@ -134,12 +134,25 @@ function queueEnv({ redisPort }) {
 
 /**
  * `n8n worker --concurrency=N` on the user folder, in its own process group; resolves when its
- * health endpoint answers ready. Returns { name, url, pid, logFile, stop() }.
+ * health endpoint answers ready. Returns { name, url, pid, logFile, stop(), kill() }. A free port
+ * may be taken by another process before n8n binds it (other n8n runs share the machine): then
+ * the worker is started again on new ports, up to three times.
  */
-async function startWorker(userFolder, { name, redisPort, concurrency = 5, env = {}, timeoutMs = 180000 }) {
+async function startWorker(userFolder, options) {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await startWorkerOnce(userFolder, options);
+		} catch (error) {
+			if (attempt >= 3 || !/already in use/.test(error.message)) throw error;
+		}
+	}
+}
+
+async function startWorkerOnce(userFolder, { name, redisPort, concurrency = 5, env = {}, timeoutMs = 180000 }) {
 	const healthPort = await n8nLocal.freePort();
 	const brokerPort = await n8nLocal.freePort();
 	const logFile = path.join(userFolder, `${name}.log`);
+	const logStart = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').length : 0;
 	const out = fs.openSync(logFile, 'a');
 	const child = spawn(n8nLocal.NODE_BIN, [n8nLocal.N8N_BIN, 'worker', `--concurrency=${concurrency}`], {
 		cwd: userFolder,
@@ -173,7 +186,7 @@ async function startWorker(userFolder, { name, redisPort, concurrency = 5, env =
 		await server.waitFor(`http://127.0.0.1:${healthPort}/healthz/readiness`, { timeoutMs, isDead: () => exited !== null });
 	} catch (error) {
 		await stop(2000);
-		const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n') : '';
+		const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').slice(logStart).split('\n').slice(-30).join('\n') : '';
 		throw new Error(`n8n worker ${name} did not start: ${error.message}\n--- ${logFile} (last lines) ---\n${tail}`);
 	}
 	/** SIGKILL to the worker's process group (the worker and its task runner): a crash, no shutdown. */
@@ -250,12 +263,17 @@ async function restJson(url, cookie, route) {
 	return response.json();
 }
 
+/** Every status n8n 2.40 gives an execution (n8n-workflow's ExecutionStatusList). */
+const EXECUTION_STATUSES = ['canceled', 'crashed', 'error', 'new', 'running', 'success', 'unknown', 'waiting'];
+
 /**
  * Summaries of a workflow's executions (newest first, up to `limit`): [{ id, status, mode, ... }].
- * n8n answers at most 100 per request, so older pages are asked for with `lastId`.
+ * n8n answers at most 100 per request, so older pages are asked for with `lastId`. The status
+ * filter (all statuses) makes n8n order by id: without one, its first page lists the running
+ * executions, then the finished ones by start time, and paging by id would skip some.
  */
 async function listExecutions(url, cookie, workflowId, { limit = 1000 } = {}) {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const filter = encodeURIComponent(JSON.stringify({ workflowId, status: EXECUTION_STATUSES }));
 	const all = [];
 	for (;;) {
 		const lastId = all.length > 0 ? `&lastId=${all[all.length - 1].id}` : '';
