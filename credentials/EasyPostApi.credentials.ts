@@ -1,4 +1,14 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+
+import { assertCredentialDestination, credentialSecret } from '../src/http/credentialGuard';
+
+const DESTINATION = {
+	credential: 'EasyPost API',
+	baseUrlFields: [
+		{ name: 'aesBaseUrl', label: 'AES Base URL' },
+		{ name: 'apiBaseUrl', label: 'API Base URL' },
+	],
+};
 
 /** EasyPost API key, used for EasyPost Enterprise AES (EEI filing) and the EasyPost core API. */
 export class EasyPostApi implements ICredentialType {
@@ -37,11 +47,15 @@ export class EasyPostApi implements ICredentialType {
 		},
 	];
 
-	// As the EasyPost core API: HTTP Basic with the key as user name and an empty password.
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { auth: { username: '={{$credentials.apiKey}}', password: '' } },
-	};
+	/**
+	 * As the EasyPost core API: HTTP Basic with the key (trimmed) as user name and an empty
+	 * password, and only over https or to loopback: n8n runs this for the nodes and for the
+	 * credential's Test button alike, so one rule decides where the key may go.
+	 */
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		assertCredentialDestination(requestOptions, credentials, DESTINATION);
+		return { ...requestOptions, auth: { username: credentialSecret(credentials.apiKey), password: '' } };
+	}
 
 	test: ICredentialTestRequest = {
 		request: { baseURL: '={{$credentials.apiBaseUrl}}', url: '/v2/addresses', qs: { page_size: 1 } },

@@ -1,13 +1,14 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
 import { normaliseBaseUrl } from '../src/http/baseUrl';
+import { assertCredentialDestination, credentialSecret } from '../src/http/credentialGuard';
 import { readBounded } from '../nodes/shared/boundedBody';
 
 /**
@@ -26,6 +27,8 @@ function tokenAnswer(body: unknown): { access_token?: unknown } {
 		return {};
 	}
 }
+
+const DESTINATION = { credential: 'Flexport API', baseUrlFields: [{ name: 'baseUrl', label: 'Base URL' }] };
 
 export class FlexportApi implements ICredentialType {
 	name = 'flexportApi';
@@ -100,7 +103,7 @@ export class FlexportApi implements ICredentialType {
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		if (credentials.authentication !== 'clientCredentials') {
 			// An API key is its own bearer token: caching it here keeps one header template for both modes.
-			return { accessToken: String(credentials.apiKey ?? '') };
+			return { accessToken: credentialSecret(credentials.apiKey) };
 		}
 		const baseUrl = normaliseBaseUrl(credentials.baseUrl, 'baseUrl');
 		// Read as a stream with a size cap: a runaway answer must not fill the memory.
@@ -109,8 +112,8 @@ export class FlexportApi implements ICredentialType {
 				method: 'POST',
 				url: `${baseUrl}/oauth/token`,
 				body: {
-					client_id: credentials.clientId,
-					client_secret: credentials.clientSecret,
+					client_id: credentialSecret(credentials.clientId),
+					client_secret: credentialSecret(credentials.clientSecret),
 					audience: 'https://api.flexport.com',
 					grant_type: 'client_credentials',
 				},
@@ -125,15 +128,15 @@ export class FlexportApi implements ICredentialType {
 		return { accessToken: response.access_token };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-				'Flexport-Version': '={{$credentials.apiVersion || "2"}}',
-			},
-		},
-	};
+	/** The bearer token and Flexport-Version, only over https or to loopback (nodes and Test alike). */
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		assertCredentialDestination(requestOptions, credentials, DESTINATION);
+		const apiVersion = typeof credentials.apiVersion === 'string' && credentials.apiVersion.trim() !== '' ? credentials.apiVersion.trim() : '2';
+		return {
+			...requestOptions,
+			headers: { ...requestOptions.headers, Authorization: `Bearer ${credentialSecret(credentials.accessToken)}`, 'Flexport-Version': apiVersion },
+		};
+	}
 
 	test: ICredentialTestRequest = {
 		request: { baseURL: '={{$credentials.baseUrl}}', url: '/customs_entries', qs: { page: 1, per: 1 } },

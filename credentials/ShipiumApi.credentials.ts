@@ -1,4 +1,8 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+
+import { assertCredentialDestination, credentialSecret } from '../src/http/credentialGuard';
+
+const DESTINATION = { credential: 'Shipium API', baseUrlFields: [{ name: 'baseUrl', label: 'Base URL' }] };
 
 /** Shipium API key (HTTP Basic, key as user name), for carrier selection and labels with carrier-filed EEI. */
 export class ShipiumApi implements ICredentialType {
@@ -28,10 +32,11 @@ export class ShipiumApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { auth: { username: '={{$credentials.apiKey}}', password: '' } },
-	};
+	/** HTTP Basic with the key (trimmed) as user name, only over https or to loopback (nodes and Test alike). */
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		assertCredentialDestination(requestOptions, credentials, DESTINATION);
+		return { ...requestOptions, auth: { username: credentialSecret(credentials.apiKey), password: '' } };
+	}
 
 	test: ICredentialTestRequest = {
 		request: { baseURL: '={{$credentials.baseUrl}}', url: '/api/v1/deliveryexperience/ping' },

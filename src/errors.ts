@@ -38,8 +38,6 @@ export class ProviderError extends Error {
 	readonly delivery: Delivery;
 	/** What the user should do next, when there is something specific to say. */
 	readonly hint?: string;
-	/** AES refused a duplicate transaction number: the ITN of the filing that already holds it, when the answer gives it. */
-	readonly firstFilingItn?: string;
 
 	constructor(init: {
 		provider: string;
@@ -50,7 +48,6 @@ export class ProviderError extends Error {
 		body?: unknown;
 		delivery: Delivery;
 		hint?: string;
-		firstFilingItn?: string;
 	}) {
 		super(init.message);
 		this.name = 'ProviderError';
@@ -61,6 +58,5 @@ export class ProviderError extends Error {
 		this.body = init.body;
 		this.delivery = init.delivery;
 		this.hint = init.hint;
-		if (init.firstFilingItn !== undefined) this.firstFilingItn = init.firstFilingItn;
 	}
 }

@@ -11,7 +11,9 @@ export class FileEei implements INodeType {
 		name: 'fileEei',
 		icon: { light: 'file:fileEei.svg', dark: 'file:fileEei.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// Version 2 derives transaction numbers from the shipment's identity (README: Transaction numbers).
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["filingMethod"] === "shipium" ? "Shipium (carrier files)" : "EasyPost AES: " + $parameter["environment"] }}',
 		description: 'File Electronic Export Information in AES through EasyPost, or have the carrier file it with a Shipium label',
 		defaults: { name: 'File EEI' },

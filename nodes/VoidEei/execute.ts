@@ -6,7 +6,7 @@
 import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
 import type { AesEnvironment } from '../../src/easypost';
-import { voidEei } from '../../src/easypost';
+import { checkAmendmentTarget, readEarlierFiling, voidEei } from '../../src/easypost';
 import { InputValidationError } from '../../src/errors';
 import { parameterReader } from '../shared/parameters';
 import { acceptedSummary, aesConnection, aesFailure, aesOutput } from '../shared/aesConnection';
@@ -54,6 +54,8 @@ export async function voidEeiItems(context: IExecuteFunctions): Promise<INodeExe
 					'Invalid AES void',
 				);
 			}
+			// The item's own record keeps the void on its own filing, never another shipment's.
+			checkAmendmentTarget('void', number, readEarlierFiling(json));
 			const env = environment(itemIndex);
 			if (filing && (filing.environment === 'test' || filing.environment === 'production') && filing.environment !== env) {
 				throw new InputValidationError(

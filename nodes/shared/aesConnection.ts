@@ -5,9 +5,9 @@
 import type { IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { AesEnvironment, AesTransactionType, FileEeiResult } from '../../src/easypost';
-import { DEFAULT_AES_BASE_URL } from '../../src/easypost';
-import { InputValidationError, ProviderError } from '../../src/errors';
+import type { AesTransaction, FileEeiResult } from '../../src/easypost';
+import { aesFailureRecord, DEFAULT_AES_BASE_URL } from '../../src/easypost';
+import { InputValidationError } from '../../src/errors';
 import { normaliseBaseUrl } from '../../src/http/baseUrl';
 import type { HttpPort } from '../../src/http/port';
 import { n8nHttpPort } from './n8nHttpPort';
@@ -54,54 +54,10 @@ export function aesOutput(result: FileEeiResult): JsonObject {
 	};
 }
 
-/** The transaction a request was about, known before it is sent. */
-export interface AesTransaction {
-	transactionNumber: string;
-	transactionType: AesTransactionType;
-	environment: AesEnvironment;
-}
-
-/**
- * What a failure means for the filing: rejected (AES refused the data: the transmission must
- * be completed, seed 001), duplicate (the number was used before), notFiled (certainly nothing
- * filed), unknown (it may have been filed: check before sending again).
- */
-export function aesFailureStatus(error: ProviderError): 'rejected' | 'duplicate' | 'notFiled' | 'unknown' {
-	switch (error.code) {
-		case 'AES_REJECTED':
-			return 'rejected';
-		case 'AES_DUPLICATE_TRANSACTION':
-			return 'duplicate';
-		case 'AES_UNAUTHORIZED':
-		case 'AES_FORBIDDEN':
-		case 'AES_NOT_FOUND':
-		case 'AES_RATE_LIMITED':
-		case 'AES_UNREACHABLE':
-			return 'notFiled';
-		default:
-			return error.delivery === 'not-sent' ? 'notFiled' : 'unknown';
-	}
-}
-
-/** The `aes` object of an error item (continue on fail), so that a workflow can branch on it. */
+/** The `aes` object of an error item (continue on fail); what it says is the core's (aesOutcome.ts). */
 export function aesFailure(error: unknown, transaction: AesTransaction): JsonObject | undefined {
-	if (!(error instanceof ProviderError)) return undefined;
-	return {
-		aes: {
-			status: aesFailureStatus(error),
-			code: error.code ?? null,
-			itn: null,
-			// A duplicate: the ITN of the filing that already holds the number (not this transmission's).
-			...(error.code === 'AES_DUPLICATE_TRANSACTION' ? { firstFilingItn: error.firstFilingItn ?? null } : {}),
-			transactionNumber: transaction.transactionNumber,
-			transactionType: transaction.transactionType,
-			environment: transaction.environment,
-			messages: error.providerMessages,
-			response: (error.body ?? null) as JsonObject,
-			httpStatus: error.status ?? null,
-			nextStep: error.hint ?? null,
-		},
-	};
+	const record = aesFailureRecord(error, transaction);
+	return record === undefined ? undefined : { aes: record as JsonObject };
 }
 
 /** One line for the run summary: what was filed, under which number. */

@@ -77,7 +77,6 @@ export function redactError(error: unknown, secrets: string[]): unknown {
 			body: redactSecretsDeep(error.body, secrets),
 			delivery: error.delivery,
 			hint: error.hint === undefined ? undefined : clean(error.hint),
-			firstFilingItn: error.firstFilingItn,
 		});
 	}
 	if (error instanceof InputValidationError) {

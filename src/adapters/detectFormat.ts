@@ -10,6 +10,7 @@ import { InputValidationError } from '../errors';
 import { parseCanonicalShipment, type Shipment } from './canonical';
 import { fromEasyPostDelivery } from './easypostDelivery';
 import { fromShipiumCustomsInfo, fromShipiumLabelRequest, type ShipiumCustomsContext } from './shipium';
+import { assertDocumentDepth } from './documentDepth';
 import { isRecord } from './sourceReader';
 
 export const SHIPMENT_FORMATS = ['canonical', 'easypostDelivery', 'shipiumLabelRequest', 'shipiumCustomsInfo'] as const;
@@ -37,6 +38,7 @@ export function toCanonicalShipment(
 	format: ShipmentFormat | 'auto' = 'auto',
 	context: ConversionContext = {},
 ): Shipment {
+	assertDocumentDepth(json, '', 'Invalid shipment document');
 	const resolved = format === 'auto' ? detectShipmentFormat(json) : format;
 	const { exportDate, departureTime, modeOfTransport, exchangeRate, usppi } = context;
 	const overrides = { exportDate, departureTime, modeOfTransport, exchangeRate };

@@ -17,6 +17,8 @@ import {
 	type AesModeOfTransport,
 } from './aesRequest';
 import { looksLikeHtml, parseAesResponse, proofOfFilingCitation, type AesResponseReading } from './aesResponse';
+import { duplicateVerdict } from './aesOutcome';
+import { duplicateHint, type EarlierFiling } from './earlierFiling';
 
 export const AES_PROVIDER = 'EasyPost AES';
 export const DEFAULT_AES_BASE_URL = 'https://aes.easypostenterprise.services';
@@ -30,7 +32,14 @@ export interface FileEeiInput {
 	/** Enables the mode-specific AES rules (vessel name, carrier code, mail port). */
 	modeOfTransport?: AesModeOfTransport;
 	timeoutMs?: number;
+	/** The fingerprint of the shipment sent (filingNumber.ts), to judge a duplicate answer. */
+	shipmentFingerprint?: string;
+	/** The record of an earlier attempt the item carries (earlierFiling.ts), to judge a duplicate answer. */
+	earlier?: EarlierFiling;
 }
+
+/** What the caller knows that proves (or not) which shipment a duplicate number belongs to. */
+type DuplicateEvidence = Pick<FileEeiInput, 'shipmentFingerprint' | 'earlier'>;
 
 export interface FileEeiResult {
 	/** accepted: AES took it (an ITN for add/replace); unknown: a 2xx that says neither yes nor no. */
@@ -86,6 +95,7 @@ function httpError(
 	response: HttpResponse,
 	reading: AesResponseReading,
 	request: AesRequest,
+	evidence: DuplicateEvidence = {},
 ): ProviderError {
 	const number = request.Delivery.International.EeiTransactionNumber;
 	const type = request.TransactionType;
@@ -93,22 +103,15 @@ function httpError(
 	const base = { provider: AES_PROVIDER, status: response.status, providerMessages: reading.messages, body: response.body };
 	const status = response.status;
 	if (reading.status === 'rejected' && type === 'add' && reading.messages.some((m) => DUPLICATE_WORDS.test(m))) {
-		// A stable number sent again (a retried item) is refused as a duplicate: the first one may well stand.
-		// When the refusal names the standing filing's ITN, it is kept: after a crash that is the order's ITN.
-		const first = reading.itn;
+		// The first filing may be this shipment re-run, or another shipment that got the same number:
+		// replace is suggested only when the item proves which (earlierFiling.ts).
+		const verdict = duplicateVerdict(response.body, { transactionNumber: number, ...evidence });
 		return new ProviderError({
 			...base,
 			code: 'AES_DUPLICATE_TRANSACTION',
 			message: `AES refused ${what} as a duplicate${summary(reading.messages)}`,
 			delivery: 'sent',
-			...(first !== undefined ? { firstFilingItn: first } : {}),
-			hint:
-				first !== undefined
-					? `A filing under ${number} already exists (ITN ${first}), probably this same shipment sent before: check in ACE ` +
-						`that ITN ${first} is this shipment and use it. Replace it under ${number} only if its data is wrong; never ` +
-						`refile under a new number.`
-					: `A filing under ${number} already exists, probably this same shipment sent before: look it up in ACE and ` +
-						`use its ITN. Replace it under ${number} only if its data is wrong; never refile under a new number.`,
+			hint: duplicateHint(number, verdict.sameShipment, verdict.itn, evidence.earlier?.status),
 		});
 	}
 	if (reading.status === 'rejected') {
@@ -207,7 +210,13 @@ function transportError(error: TransportError, request: AesRequest): ProviderErr
 }
 
 /** Sends a validated request once (by the never-twice policy) and reads the answer. */
-async function transmit(port: HttpPort, baseUrl: string, request: AesRequest, timeoutMs?: number): Promise<FileEeiResult> {
+async function transmit(
+	port: HttpPort,
+	baseUrl: string,
+	request: AesRequest,
+	timeoutMs?: number,
+	evidence: DuplicateEvidence = {},
+): Promise<FileEeiResult> {
 	let response: HttpResponse;
 	try {
 		response = await sendWithRetry(
@@ -229,7 +238,7 @@ async function transmit(port: HttpPort, baseUrl: string, request: AesRequest, ti
 	const ok = response.status >= 200 && response.status <= 299;
 	const garbled = looksLikeHtml(response.body) || isMalformedJson(response);
 	if (!ok || reading.status === 'rejected' || (reading.status === 'unknown' && garbled)) {
-		throw httpError(response, reading, request);
+		throw httpError(response, reading, request, evidence);
 	}
 	const number = request.Delivery.International.EeiTransactionNumber;
 	const result: FileEeiResult = {
@@ -264,7 +273,7 @@ async function transmit(port: HttpPort, baseUrl: string, request: AesRequest, ti
 export async function fileEei(port: HttpPort, input: FileEeiInput): Promise<FileEeiResult> {
 	const baseUrl = normaliseBaseUrl(input.aesBaseUrl, 'aesBaseUrl');
 	const request = parseAesRequest(input.request, { modeOfTransport: input.modeOfTransport });
-	return transmit(port, baseUrl, request, input.timeoutMs);
+	return transmit(port, baseUrl, request, input.timeoutMs, { shipmentFingerprint: input.shipmentFingerprint, earlier: input.earlier });
 }
 
 export interface VoidEeiInput {

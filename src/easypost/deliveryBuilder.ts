@@ -15,7 +15,7 @@
  * | SoldTo.*                                    | filing.soldTo only (ShipTo is then the intermediate consignee) |
  * | International.PortOfExportCode              | filing.portOfExport                                         |
  * | International.PortOfUnloading               | filing.portOfUnloading                                      |
- * | International.EeiTransactionNumber          | filing.transactionNumber, else derived from filing.transactionNumberSeed |
+ * | International.EeiTransactionNumber          | filing.transactionNumber, else derived (filingNumber.ts: recipe 1 or 2) |
  * | ShippingOptions.ConveyanceCode / Name       | filing.conveyanceCode / filing.conveyanceName               |
  * | Items[i].HarmonizedCode                     | items[i].commodityCode                                      |
  * | Items[i].Description                        | items[i].description                                        |
@@ -34,7 +34,7 @@ import { InputValidationError, type FieldIssue } from '../errors';
 import type { Shipment, ShipmentItem } from '../shipment/model';
 import { lineValueUsd } from '../shipment/value';
 import { parseAesRequest, type AesEnvironment, type AesRequest, type AesTransactionType } from './aesRequest';
-import { ensureTransactionNumber } from './transactionNumber';
+import { numberFiling, type TransactionNumberRecipe } from './filingNumber';
 
 export interface AesParty {
 	Company?: string;
@@ -85,6 +85,10 @@ export interface AesFilingDetails {
 	/** Seed for a derived number, e.g. `${executionId}:${itemIndex}` (see transactionNumber.ts). */
 	transactionNumberSeed?: string;
 	transactionNumberPrefix?: string;
+	/** 1 (default, File EEI version 1): seed + Delivery content; 2: the shipment's identity (filingNumber.ts). */
+	transactionNumberRecipe?: TransactionNumberRecipe;
+	/** Date of export, YYYY-MM-DD; default: the shipment's exportDate, else its departureTime's day. */
+	exportDate?: string;
 	/** Default unit of measure for every line, e.g. "EA". */
 	quantityUnitOfMeasure?: string;
 	items?: Array<AesLineDetails | undefined>;
@@ -246,24 +250,47 @@ function canonicalSource(path: string): string | undefined {
 	return undefined;
 }
 
+/** The shipment's date of export: `filing.exportDate`, else its exportDate, else its departureTime's day. */
+function exportDateOf(shipment: Shipment, filing: AesFilingDetails): string | undefined {
+	const own = shipment.exportDate ?? /^\d{4}-\d{2}-\d{2}/.exec(shipment.departureTime ?? '')?.[0];
+	const given = str(filing.exportDate);
+	if (given !== undefined && own !== undefined && given.slice(0, 10) !== own) {
+		throw new InputValidationError(
+			[{ path: 'exportDate', message: `"${given}" differs from the shipment's date of export "${own}": give the date once` }],
+			'Cannot build the AES Delivery',
+		);
+	}
+	return given ?? own;
+}
+
+export interface AesFilingFromShipment {
+	request: AesRequest;
+	/** SHA-256 of the shipment's identity (shipmentIdentity.ts), recorded as `aes.shipmentFingerprint`. */
+	shipmentFingerprint: string;
+}
+
 /**
  * Builds, numbers and validates the whole AES request for a canonical shipment: the Delivery,
  * its transaction number (given or derived), and every AES rule for its mode of transport.
  * Issues name the Delivery path and, where it came from the shipment, the canonical field.
  */
-export function buildAesRequestFromShipment(
+export function buildAesFilingFromShipment(
 	shipment: Shipment,
 	filing: AesFilingDetails,
 	options: { transactionType?: AesTransactionType; environment?: AesEnvironment } = {},
-): AesRequest {
+): AesFilingFromShipment {
 	const delivery = buildDeliveryFromShipment(shipment, filing);
-	const numbered = ensureTransactionNumber(delivery, {
+	const recipe = filing.transactionNumberRecipe ?? 1;
+	const numbered = numberFiling(delivery, {
+		recipe,
+		transactionType: options.transactionType ?? 'add',
 		seed: filing.transactionNumberSeed,
 		prefix: filing.transactionNumberPrefix,
-		transactionType: options.transactionType,
+		// Recipe 1 never read the date: its numbers and fingerprints stay as they were.
+		exportDate: recipe === 2 ? exportDateOf(shipment, filing) : undefined,
 	});
 	try {
-		return parseAesRequest(
+		const request = parseAesRequest(
 			{
 				Delivery: numbered.delivery,
 				TransactionType: options.transactionType ?? 'add',
@@ -271,6 +298,7 @@ export function buildAesRequestFromShipment(
 			},
 			{ modeOfTransport: shipment.modeOfTransport },
 		);
+		return { request, shipmentFingerprint: numbered.shipmentFingerprint };
 	} catch (error) {
 		if (!(error instanceof InputValidationError)) throw error;
 		throw new InputValidationError(
@@ -281,4 +309,13 @@ export function buildAesRequestFromShipment(
 			'Invalid AES request built from the shipment',
 		);
 	}
+}
+
+/** buildAesFilingFromShipment's request alone. */
+export function buildAesRequestFromShipment(
+	shipment: Shipment,
+	filing: AesFilingDetails,
+	options: { transactionType?: AesTransactionType; environment?: AesEnvironment } = {},
+): AesRequest {
+	return buildAesFilingFromShipment(shipment, filing, options).request;
 }

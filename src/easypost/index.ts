@@ -5,3 +5,7 @@ export * from './aesClient';
 export * from './deliveryBuilder';
 export * from './transactionNumber';
 
+export * from './shipmentIdentity';
+export * from './filingNumber';
+export * from './earlierFiling';
+export * from './aesOutcome';

@@ -7,6 +7,7 @@ import type {
 	AlwaysFileRule,
 	Area,
 	ClaimableExemption,
+	LicenseExceptionExemption,
 	LicensingAgency,
 	RuleSet,
 	ScopeExclusion,
@@ -41,6 +42,10 @@ export interface CompiledRuleSet {
 	notClaimable: ReadonlyMap<string, string>;
 	canadaOriginAreas: ReadonlySet<Area>;
 	missingEccnDestinations: ReadonlySet<string>;
+	/** Areas the Guantanamo Bay exclusion reaches (30.2(d)(4)). */
+	guantanamoAreas: ReadonlySet<Area>;
+	/** License exception symbol -> the exemption applied from it (30.37(x) for BAG). */
+	exemptionByLicenseException: ReadonlyMap<string, LicenseExceptionExemption>;
 }
 
 const cache = new WeakMap<RuleSet, CompiledRuleSet>();
@@ -192,7 +197,16 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
 		notClaimable,
 		canadaOriginAreas: new Set(ruleSet.canada.originAreas),
 		missingEccnDestinations: groupSet(groups, ruleSet.advisories.missingEccn.groups, ruleSet.advisories.missingEccn.id),
+		guantanamoAreas: new Set(exclusions.guantanamo?.areas ?? []),
+		exemptionByLicenseException: new Map(
+			ruleSet.licenseExceptionExemptions.flatMap((e) => e.licenseExceptions.map((code) => [code, e] as const)),
+		),
 	};
+	for (const claim of ruleSet.claimableExemptions) {
+		for (const condition of claim.conditions) {
+			if (condition.kind === 'destinationGroup') groupSet(groups, condition.groups, claim.id);
+		}
+	}
 	cache.set(ruleSet, compiled);
 	return compiled;
 }

@@ -2,4 +2,5 @@
 export * from './determineEeiRequirement';
 export * from './types';
 export * from './rules';
+export { REASON_CODES } from './reasonCodes';
 export { compileRuleSet } from './compile';

@@ -1,9 +1,12 @@
 /** The EEI determination: a public contract read by the n8n node and by filings. */
+import type { ReasonCode } from './reasonCodes';
 import type { ModeOfTransport } from './rules/types';
+
+export type { ReasonCode } from './reasonCodes';
 
 export interface EeiReason {
 	/** Stable machine code, e.g. `VALUE_OVER_THRESHOLD`, `E_GROUP_DESTINATION`, `CANADA_EXEMPT`. */
-	code: string;
+	code: ReasonCode;
 	/** Formatted exactly like `15 CFR 30.37(a)`. */
 	citation: string;
 	message: string;
@@ -11,6 +14,8 @@ export interface EeiReason {
 	items?: number[];
 	/** Id of the rule record that produced the reason. */
 	ruleId: string;
+	/** `warning`: decides nothing, but asks the user to check a fact or a reading (absent otherwise). */
+	severity?: 'warning';
 }
 
 /** One line of the EEI: a 10-digit code and origin D/F, as 15 CFR 30.37(a) and 30.6(a)(11) group them. */
@@ -24,7 +29,7 @@ export interface ReportableLine {
 	/** Indexes into `shipment.items` summed into this line. */
 	items: number[];
 	/** Codes of the reasons that make this line reportable (e.g. `VALUE_OVER_THRESHOLD`, `BIS_LICENSE`). */
-	basis: string[];
+	basis: ReasonCode[];
 }
 
 export interface FilingDeadline {
@@ -35,6 +40,8 @@ export interface FilingDeadline {
 	citation: string;
 	/** ISO 8601 (UTC) latest time to hold the ITN: `departureTime` minus `hoursBefore`, when computable. */
 	fileBy?: string;
+	/** Id of the deadline rule record applied. */
+	ruleId: string;
 }
 
 export interface RuleSetSummary {

@@ -1,5 +1,6 @@
 import { InputValidationError } from '../errors';
 import type { FieldIssue } from '../errors';
+import { baseUrlIssue, normaliseBaseUrl } from '../http/baseUrl';
 import type { HttpPort, HttpRequest } from '../http/port';
 import { TransportError } from '../http/port';
 import { sendWithRetry } from '../http/retry';
@@ -30,15 +31,14 @@ function isPositiveInteger(value: unknown): value is number {
 export function resolveFlexportConfig(config: FlexportConfig): ResolvedFlexportConfig {
 	const issues: FieldIssue[] = [];
 	let origin = '';
-	let baseUrl = (config.baseUrl ?? '').trim().replace(/\/+$/, '');
-	try {
-		const url = new URL(baseUrl);
-		if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('not http');
-		if (url.search !== '' || url.hash !== '') throw new Error('query');
-		origin = url.origin;
-		baseUrl = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-	} catch {
-		issues.push({ path: 'baseUrl', message: 'must be an http(s) URL without query, e.g. https://api.flexport.com' });
+	let baseUrl = '';
+	// The credentials' one rule (https, or http to loopback), also for callers outside n8n.
+	const urlIssue = baseUrlIssue(config.baseUrl, 'baseUrl');
+	if (urlIssue) {
+		issues.push(urlIssue);
+	} else {
+		baseUrl = normaliseBaseUrl(config.baseUrl, 'baseUrl');
+		origin = new URL(baseUrl).origin;
 	}
 	const perPage = config.perPage ?? FLEXPORT_MAX_PER_PAGE;
 	if (!isPositiveInteger(perPage) || perPage > FLEXPORT_MAX_PER_PAGE) {

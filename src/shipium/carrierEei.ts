@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { InputValidationError, type FieldIssue } from '../errors';
 import { zodFieldIssues } from '../fieldIssues';
 import { normalizeEccn } from '../shipment/model';
+import { isEccn } from '../shipment/normalize';
 
 /** seed 003, ScheduleBInformation.scheduleBUnitOfMeasurement. */
 export const SHIPIUM_SCHEDULE_B_UNITS = [
@@ -56,7 +57,6 @@ export const US_STATE_CODES: ReadonlySet<string> = new Set(
 	).split(' '),
 );
 
-const ECCN_FORMAT = /^(EAR99|[0-9][A-E][0-9]{3}(\.[a-z0-9]+)*)$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** An ISO-8601 date or date-time whose calendar day exists. */
@@ -179,7 +179,7 @@ export const electronicExportCommodityInformationSchema = z
 			eccnNumber: z
 				.string({ required_error: 'eccnNumber is required ("EAR99" when not on the CCL)', invalid_type_error: 'must be text' })
 				.transform(normalizeEccn)
-				.refine((eccn) => ECCN_FORMAT.test(eccn), { message: 'must be an ECCN in the form #A### (e.g. 5A992.c) or EAR99' }),
+				.refine((eccn) => isEccn(eccn), { message: 'must be an ECCN in the form #A### (e.g. 5A992.c) or EAR99' }),
 			exportLicenseInformation,
 		},
 		{ required_error: 'is required when the carrier files the EEI', invalid_type_error: 'must be an object' },

@@ -3,3 +3,4 @@ export * from './carrierEei';
 export * from './fillEei';
 export { withAesItn } from './itnHandOff';
 export * from './labelClient';
+export * from './labelOutcome';

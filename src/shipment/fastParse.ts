@@ -5,13 +5,15 @@
  * (a property test holds the two equal).
  */
 import { isCountryCode } from './countries';
+import { isCurrencyCode } from './currencies';
 import type { Shipment, ShipmentItem } from './model';
+import { lineValueLimitIssue, usdRate } from './value';
 import {
 	CURRENCY_FORMAT,
 	DATE_FORMAT,
 	DATETIME_FORMAT,
-	ECCN_FORMAT,
 	exemptionClaimProblem,
+	isEccn,
 	LICENSE_EXCEPTION_FORMAT,
 	LICENSING_AGENCIES,
 	MODES_OF_TRANSPORT,
@@ -59,7 +61,7 @@ function optString(value: unknown): string | undefined | Fail {
 	return value === undefined || typeof value === 'string' ? value : FAIL;
 }
 
-const ITEM_FLAGS = ['licenseRequired', 'itar', 'vehicle', 'usedVehicle'] as const;
+const ITEM_FLAGS = ['licenseRequired', 'itar', 'vehicle', 'usedVehicle', 'massMarketSoftware'] as const;
 
 const ZERO = 48;
 const NINE = 57;
@@ -120,7 +122,7 @@ function parseItem(raw: unknown): ShipmentItem | Fail {
 	if (raw.eccn !== undefined) {
 		if (typeof raw.eccn !== 'string') return FAIL;
 		const eccn = normalizeEccn(raw.eccn);
-		if (!ECCN_FORMAT.test(eccn)) return FAIL;
+		if (!isEccn(eccn)) return FAIL;
 		item.eccn = eccn;
 	}
 	const licenseType = optUpperMatching(raw.licenseType, /^[A-Z]+$/);
@@ -137,7 +139,13 @@ function parseItem(raw: unknown): ShipmentItem | Fail {
 		else return FAIL;
 	}
 	// Most lines carry none of the flags: named reads first, the loop over names only when needed.
-	if (raw.licenseRequired !== undefined || raw.itar !== undefined || raw.vehicle !== undefined || raw.usedVehicle !== undefined) {
+	if (
+		raw.licenseRequired !== undefined ||
+		raw.itar !== undefined ||
+		raw.vehicle !== undefined ||
+		raw.usedVehicle !== undefined ||
+		raw.massMarketSoftware !== undefined
+	) {
 		for (const flag of ITEM_FLAGS) {
 			const v = optBool(raw[flag]);
 			if (v === FAIL) return FAIL;
@@ -216,7 +224,7 @@ export function fastParseShipment(input: unknown): Shipment | undefined {
 		shipment.exemption = claim;
 	}
 	const currency = optUpperMatching(input.currency, CURRENCY_FORMAT);
-	if (currency === FAIL) return undefined;
+	if (currency === FAIL || (currency !== undefined && !isCurrencyCode(currency))) return undefined;
 	if (exchangeRate !== undefined && !(typeof exchangeRate === 'number' && Number.isFinite(exchangeRate) && exchangeRate > 0)) {
 		return undefined;
 	}
@@ -237,6 +245,8 @@ export function fastParseShipment(input: unknown): Shipment | undefined {
 			if (v !== undefined) shipment[flag] = v;
 		}
 	}
+	const rate = usdRate(shipment);
+	if (items.some((item) => lineValueLimitIssue(item, rate) !== undefined)) return undefined;
 	const usppi = parseParty(input.usppi);
 	const consignee = parseParty(input.consignee);
 	if (usppi === FAIL || consignee === FAIL) return undefined;

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { InputValidationError } from '../errors';
 import { isCountryCode } from './countries';
+import { isCurrencyCode } from './currencies';
 import { fastParseShipment } from './fastParse';
 import { zodFieldIssues } from '../fieldIssues';
 import {
@@ -13,16 +14,18 @@ import {
 	CURRENCY_FORMAT,
 	DATE_FORMAT,
 	DATETIME_FORMAT,
-	ECCN_FORMAT,
 	exemptionClaimProblem,
+	isEccn,
 	LICENSE_EXCEPTION_FORMAT,
 	LICENSING_AGENCIES,
 	MODES_OF_TRANSPORT,
 	normalizeCommodityCode,
 	normalizeEccn,
 	normalizeExemptionClaim,
+	quoted,
 	STATE_FORMAT,
 } from './normalize';
+import { lineValueLimitIssue, usdRate } from './value';
 
 export {
 	LICENSING_AGENCIES,
@@ -35,7 +38,7 @@ export {
 const countryCode = z.string().transform((raw, ctx) => {
 	const code = raw.trim().toUpperCase();
 	if (!isCountryCode(code)) {
-		ctx.addIssue({ code: 'custom', message: `"${raw}" is not an ISO 3166-1 alpha-2 country code` });
+		ctx.addIssue({ code: 'custom', message: `${quoted(raw)} is not an ISO 3166-1 alpha-2 country code` });
 		return z.NEVER;
 	}
 	return code;
@@ -58,7 +61,7 @@ export const shipmentItemSchema = z
 		commodityCode: z.string().transform((raw, ctx) => {
 			const code = normalizeCommodityCode(raw);
 			if (!COMMODITY_CODE_FORMAT.test(code)) {
-				ctx.addIssue({ code: 'custom', message: `must be a 10-digit Schedule B or HTS number, got "${raw}"` });
+				ctx.addIssue({ code: 'custom', message: `must be a 10-digit Schedule B or HTS number, got ${quoted(raw)}` });
 				return z.NEVER;
 			}
 			return code;
@@ -76,8 +79,8 @@ export const shipmentItemSchema = z
 			.string()
 			.transform((raw, ctx) => {
 				const eccn = normalizeEccn(raw);
-				if (!ECCN_FORMAT.test(eccn)) {
-					ctx.addIssue({ code: 'custom', message: `must be an ECCN like 5A992.c or EAR99, got "${raw}"` });
+				if (!isEccn(eccn)) {
+					ctx.addIssue({ code: 'custom', message: `must be an ECCN like 5A992.c or EAR99, got ${quoted(raw)}` });
 					return z.NEVER;
 				}
 				return eccn;
@@ -108,6 +111,8 @@ export const shipmentItemSchema = z
 		vehicle: z.boolean().optional(),
 		/** A used self-propelled vehicle (19 CFR 192.1): 15 CFR 30.2(a)(1)(iv)(H), 30.4(b)(5). */
 		usedVehicle: z.boolean().optional(),
+		/** Mass-market software: never exempt under 15 CFR 30.37(f) ("However, EEI is required for mass-market software"). */
+		massMarketSoftware: z.boolean().optional(),
 	})
 	.superRefine((item, ctx) => {
 		if (item.value === undefined && (item.unitValue === undefined || item.quantity === undefined)) {
@@ -169,7 +174,12 @@ export const shipmentSchema = z
 		currency: z
 			.string()
 			.transform((s) => s.trim().toUpperCase())
-			.pipe(z.string().regex(CURRENCY_FORMAT, 'must be a 3-letter ISO 4217 currency code'))
+			.pipe(
+				z
+					.string()
+					.regex(CURRENCY_FORMAT, 'must be a 3-letter ISO 4217 currency code')
+					.refine(isCurrencyCode, (code) => ({ message: `"${code}" is not an ISO 4217 currency code in current use (e.g. CNY, not RMB)` })),
+			)
 			.optional(),
 		/** US dollars per one unit of `currency` (e.g. 1.08 for EUR). Required unless USD; never assumed. */
 		exchangeRate: z.number().finite().positive().optional(),
@@ -200,6 +210,12 @@ export const shipmentSchema = z
 		if (currency === 'USD' && shipment.exchangeRate !== undefined && shipment.exchangeRate !== 1) {
 			ctx.addIssue({ code: 'custom', path: ['exchangeRate'], message: 'values are in USD: exchangeRate must be 1 or absent' });
 		}
+		// Values too large to hold in cents would come out as Infinity (or lose cents) and decide nothing.
+		const rate = usdRate(shipment);
+		shipment.items.forEach((item, index) => {
+			const issue = lineValueLimitIssue(item, rate);
+			if (issue) ctx.addIssue({ code: 'custom', path: ['items', index, issue.field], message: issue.message });
+		});
 		if (shipment.throughCanadaTo !== undefined && shipment.destination.country !== 'CA') {
 			ctx.addIssue({ code: 'custom', path: ['throughCanadaTo'], message: 'give it only with destination.country CA' });
 		}

@@ -25,6 +25,26 @@ export function normalizeEccn(raw: string): string {
 /** ECCN format of 15 CFR 738.2 (`#A###` plus paragraphs) or `EAR99`. */
 export const ECCN_FORMAT = /^(EAR99|[0-9][A-E][0-9]{3}(\.[a-z0-9]+)*)$/;
 
+/**
+ * Far above the longest ECCN with paragraphs (`#A###` and a few `.x` levels, 15 CFR 738.2), and
+ * checked before ECCN_FORMAT: on millions of characters the pattern's backtracking overflows the
+ * regular-expression stack ("Maximum call stack size exceeded") instead of answering.
+ */
+export const MAX_ECCN_LENGTH = 40;
+
+/** Whether a normalised ECCN has the form of 15 CFR 738.2 or is EAR99. */
+export function isEccn(eccn: string): boolean {
+	return eccn.length <= MAX_ECCN_LENGTH && ECCN_FORMAT.test(eccn);
+}
+
+/** Values longer than this are cut when an error message quotes them. */
+const QUOTE_LIMIT = 40;
+
+/** A value quoted in an error message: a long one is cut, so that a message stays readable and small. */
+export function quoted(raw: string): string {
+	return raw.length <= QUOTE_LIMIT ? `"${raw}"` : `"${raw.slice(0, 20)}..." (${raw.length} characters)`;
+}
+
 /** `NOEEI § 30.37(H)` / `30.37 (h)` -> `30.37(h)`. */
 export function normalizeExemptionClaim(raw: string): string {
 	return raw

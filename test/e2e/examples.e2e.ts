@@ -22,7 +22,7 @@ const ORDER_TO_FILING = 'exOrderToFiling01';
 const RELEASE_ALERTS = 'exReleaseAlerts01';
 const VOID_FILING = 'exVoidFiling00001';
 /** The transaction number File EEI derives for SO-1001 (seed = order number, same data, same number). */
-const SO1001_TRANSACTION = 'SO42OTSA6Z42FPRTK';
+const SO1001_TRANSACTION = 'SOEBS23TYEN467299';
 
 /** Output items of a node (output 0 unless given), as JSON. */
 function out(execution: Execution, node: string, output = 0): Json[] {

@@ -426,8 +426,10 @@ export async function testCredential(
 		qs: request.qs as IDataObject | undefined,
 		headers: request.headers as IDataObject | undefined,
 	};
-	options = await applyAuthentication(type, data, options, workflow, node);
 	try {
+		// As n8n 2.40's RoutingNode: httpRequestWithAuthentication runs the credential's authenticate,
+		// which may refuse the request (n8n then reports the error's message as the test's result).
+		options = await applyAuthentication(type, data, options, workflow, node);
 		await axios.request({
 			method: options.method,
 			url: options.url,

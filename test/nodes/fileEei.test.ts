@@ -245,11 +245,11 @@ describe('File EEI: a rejected filing is not left pending (seed 001)', () => {
 		expect(item.json.aes).toMatchObject({ status: 'rejected', messages: ['Consignee address incomplete'] });
 	});
 
-	test('a number AES has seen before is reported as a duplicate: look the first filing up, never refile under a new number', async () => {
+	test('a number AES has seen before is reported as a duplicate: with nothing proving it is this shipment, look it up in ACE and do not replace blindly (issue 11)', async () => {
 		nock(AES).post(PATH).reply(400, { errors: ['EeiTransactionNumber has already been used'] });
 		const [item] = (await fileEei([filing('SEENBEFORE1')], {}, true)).output(NODE);
-		expect(item.json.aes).toMatchObject({ status: 'duplicate', transactionNumber: 'SEENBEFORE1' });
-		expect((item.json.aes as IDataObject).nextStep).toMatch(/look it up in ACE.*never refile under a new number/);
+		expect(item.json.aes).toMatchObject({ status: 'duplicate', transactionNumber: 'SEENBEFORE1', sameShipment: false });
+		expect((item.json.aes as IDataObject).nextStep).toMatch(/nothing on this item proves it is this shipment.*look it up in ACE.*Do not replace it blindly/);
 	});
 
 	test('a duplicate refusal that names the standing filing\'s ITN points the item at it (firstFilingItn), while aes.itn stays empty', async () => {
@@ -257,8 +257,7 @@ describe('File EEI: a rejected filing is not left pending (seed 001)', () => {
 			.post(PATH)
 			.reply(400, { Status: 'Rejected', Messages: [{ Field: 'EeiTransactionNumber', Message: '"SEENBEFORE2" was already used (ITN X20261123104512)' }] });
 		const [item] = (await fileEei([filing('SEENBEFORE2')], {}, true)).output(NODE);
-		expect(item.json.aes).toMatchObject({ status: 'duplicate', itn: null, firstFilingItn: 'X20261123104512', transactionNumber: 'SEENBEFORE2' });
-		expect((item.json.aes as IDataObject).nextStep).toMatch(/already exists \(ITN X20261123104512\)/);
+		expect(item.json.aes).toMatchObject({ status: 'duplicate', itn: null, firstFilingItn: 'X20261123104512', sameShipment: false, transactionNumber: 'SEENBEFORE2' });
 	});
 
 	test('a run stopped by a rejection lists the filings that went through and the items never sent', async () => {

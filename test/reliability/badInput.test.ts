@@ -269,6 +269,60 @@ describe('bad input: thousands of lines and items', () => {
 	});
 });
 
+describe('bad input beyond what the model holds (issue 12, point 4): an error naming the field, nothing else lost', () => {
+	const valid = () => structuredClone(canonicalShipment) as IDataObject;
+	const withLine = (line: IDataObject, extra: IDataObject = {}): IDataObject => ({ ...valid(), ...extra, items: [{ commodityCode: '6910.10.0010', originCountry: 'US', ...line }] });
+	/** `{ x: { x: ... } }`, `levels` objects deep. */
+	function nested(levels: number): IDataObject {
+		const root: IDataObject = {};
+		let node = root;
+		for (let i = 0; i < levels; i++) node = node.x = {};
+		return root;
+	}
+	/** A 6,000,000-character ECCN in the 738.2 form: its pattern overflowed the regular-expression stack. */
+	const HUGE_ECCN = `5A992${'.a'.repeat(3_000_000)}`;
+
+	test.each([
+		['unitValue 1e200 x quantity 1e200', withLine({ unitValue: 1e200, quantity: 1e200 }), /items\[0\]\.unitValue: unitValue x quantity is over/, 'unitValue'],
+		['a huge EUR value after conversion', withLine({ value: 1e307 }, { currency: 'EUR', exchangeRate: 1.08 }), /items\[0\]\.value: the line value after conversion/, 'value'],
+		['an ECCN of 6 million characters', withLine({ value: 10, eccn: HUGE_ECCN }), /items\[0\]\.eccn: must be an ECCN/, 'eccn'],
+		['a Delivery nested 6,000 levels deep', { Delivery: { ...(derivedFiling('DEEP-1').Delivery as IDataObject), Extra: nested(6000) } }, /Delivery\.Extra(\.x)+: is nested more than 64 levels/, 'Extra'],
+	])('Check EEI Requirement: %s', async (_name, bad, message, broken) => {
+		const inputs = [bad, valid()];
+		const result = await runNode(check(), inputs, store);
+		checkRun('Check EEI Requirement (beyond limits)', inputs, result, [[[broken]], []]);
+		expect(String(result.items[0].json.error)).toMatch(message);
+		expect(String(result.items[0].json.error).length).toBeLessThan(2000);
+		expect((result.items[1].json.eei as IDataObject).required).toBe(true);
+	});
+
+	test('File EEI (AES): a Delivery nested 6,000 levels deep is refused before sending, the next item is filed', async () => {
+		const deep = derivedFiling('DEEP-AES-1') as { Delivery: IDataObject };
+		(deep.Delivery.Shipper as IDataObject).Extra = nested(6000);
+		const inputs = [deep as unknown as IDataObject, derivedFiling('DEEP-AES-2')];
+		const before = sandbox.state.requests.length;
+		const result = await runNode(fileAes, inputs, store);
+		checkRun('File EEI (AES, beyond limits)', inputs, result, [[['Extra']], []]);
+		expect(String(result.items[0].json.error)).toMatch(/Delivery\.Shipper\.Extra(\.x)+: is nested more than 64 levels/);
+		expect((result.items[1].json.aes as IDataObject).status).toBe('accepted');
+		expect(sandbox.state.requests.length).toBe(before + 1);
+	});
+
+	test('File EEI (Shipium): an ECCN of 6 million characters and a request nested 6,000 levels deep are refused before sending', async () => {
+		const hugeEccn = carrierLabel() as { shipmentParameters: { customsInfo: { customsItems: Array<{ electronicExportCommodityInformation: IDataObject }> } } };
+		hugeEccn.shipmentParameters.customsInfo.customsItems[0].electronicExportCommodityInformation.eccnNumber = HUGE_ECCN;
+		const deep = { ...carrierLabel(), notes: nested(6000) };
+		const inputs = [hugeEccn as unknown as IDataObject, deep, carrierLabel()];
+		const before = sandbox.state.requests.length;
+		const result = await runNode(fileShipium, inputs, store);
+		checkRun('File EEI (Shipium, beyond limits)', inputs, result, [[['eccnNumber']], [['notes']], []]);
+		expect(String(result.items[0].json.error)).toMatch(/customsItems\[0\]\.electronicExportCommodityInformation\.eccnNumber: must be an ECCN/);
+		expect(String(result.items[1].json.error)).toMatch(/notes(\.x)+: is nested more than 64 levels/);
+		expect(result.items[2].json.error).toBeUndefined();
+		expect(sandbox.state.requests.length).toBe(before + 1);
+	});
+});
+
 test('the figures name every node', () => {
 	// The tally is printed after all; here it only has to exist for every node that ran.
 	expect([...tallies.keys()].length).toBeGreaterThanOrEqual(8);

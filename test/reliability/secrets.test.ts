@@ -8,6 +8,9 @@
  */
 import { capturedLines, print } from './debugLogging';
 
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
@@ -300,6 +303,9 @@ describe('the credential goes to the provider and nowhere else', () => {
 		['EasyPost AES Base URL', { aes: 'http://aes.secrets.test' }, { type: NODE_TYPES.file, parameters: {}, credentials: { easyPostApi: CREDENTIAL_IDS.easyPostApi } }, () => [numberedFiling('PLAIN1')], /aesBaseUrl.*https/],
 		['Shipium Base URL', { shipium: 'http://shipium.secrets.test' }, { type: NODE_TYPES.file, parameters: { filingMethod: 'shipium' }, credentials: { shipiumApi: CREDENTIAL_IDS.shipiumApi } }, () => [carrierLabel()], /baseUrl.*https/],
 		['Flexport Base URL', { flexport: 'http://flexport.secrets.test' }, { type: NODE_TYPES.get, parameters: { resource: 'customsEntry', operation: 'get', customsEntryId: 'A1' }, credentials: { flexportApi: CREDENTIAL_IDS.flexportApi } }, () => [{}], /baseUrl.*https/],
+		// Issue 12: a `.localhost` name other than localhost itself is resolved through DNS, which may answer any address.
+		['EasyPost AES Base URL (evil.localhost)', { aes: 'http://evil.localhost:4010' }, { type: NODE_TYPES.file, parameters: {}, credentials: { easyPostApi: CREDENTIAL_IDS.easyPostApi } }, () => [numberedFiling('PLAIN2')], /aesBaseUrl.*https/],
+		['Flexport Base URL (evil.localhost)', { flexport: 'http://evil.localhost:4010' }, { type: NODE_TYPES.get, parameters: { resource: 'customsEntry', operation: 'get', customsEntryId: 'A1' }, credentials: { flexportApi: CREDENTIAL_IDS.flexportApi } }, () => [{}], /baseUrl.*https/],
 	] as const)('%s over plain http (not loopback) is refused before anything is sent', async (_name, override, run, items, message) => {
 		const host = Object.values(override)[0];
 		let requests = 0;
@@ -324,6 +330,131 @@ describe('the credential goes to the provider and nowhere else', () => {
 		const { isSameOrigin, normaliseBaseUrl } = await import('../../src/http/baseUrl');
 		expect(normaliseBaseUrl('http://127.0.0.1:4010/flexport', 'baseUrl')).toBe('http://127.0.0.1:4010/flexport');
 		expect(isSameOrigin('https://evil.example/x', 'https://api.flexport.com')).toBe(false);
+	});
+});
+
+describe('secrets, round 2 (issue 12, point 3)', () => {
+	/** A real loopback server that records the Authorization header of every request it gets. */
+	let collector: Server;
+	let port = 0;
+	const received: string[] = [];
+	beforeAll(async () => {
+		collector = createServer((request, response) => {
+			received.push(String(request.headers.authorization ?? ''));
+			response.setHeader('content-type', 'application/json');
+			response.end(JSON.stringify({ status: 1, info: 'pong', addresses: [], _object: '/api/response', data: null, error: null }));
+		});
+		await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+		port = (collector.address() as AddressInfo).port;
+		// [::ffff:127.0.0.1] is this loopback server too: the connection is allowed so that a key sent there would be seen.
+		nock.enableNetConnect(/^(127\.0\.0\.1|localhost|\[::1\]|\[?::ffff:7f00:1\]?)(:\d+)?$/);
+	});
+	afterAll(async () => {
+		nock.enableNetConnect(/^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/);
+		await new Promise((resolve) => collector.close(resolve));
+	});
+
+	const figures: string[][] = [];
+	afterAll(() => {
+		print(table('Secrets, round 2: each case, what reached the provider or the output', ['case', 'runs', 'requests carrying the key', 'of which to a URL the rule refuses', 'secret occurrences'], figures));
+	});
+
+	test.each([
+		['easyPostApi', (url: string) => ({ apiKey: PROBES.easyPostApiKey, aesBaseUrl: HOSTS.aes, apiBaseUrl: url }), /API Base URL: must use https/],
+		['shipiumApi', (url: string) => ({ apiKey: PROBES.shipiumApiKey, baseUrl: url }), /Base URL: must use https/],
+		['flexportApi', (url: string) => ({ authentication: 'apiKey', apiKey: PROBES.flexportApiKey, baseUrl: url, apiVersion: '2' }), /Base URL: must use https/],
+	] as const)('credential test %s: a base URL the nodes refuse (http://[::ffff:127.0.0.1]) gets no key over plain http', async (type, data, message) => {
+		const before = received.length;
+		const refused = await testCredential(type, data(`http://[::ffff:127.0.0.1]:${port}`));
+		const carried = received.slice(before).filter((header) => header !== '');
+		const accepted = await testCredential(type, data(`http://127.0.0.1:${port}`));
+		figures.push([`credential test ${type}: http://[::ffff:127.0.0.1]`, '1', String(carried.length), String(carried.length), String(occurrences(JSON.stringify(refused)).length)]);
+		expect(carried).toEqual([]);
+		expect(refused).toEqual({ status: 'Error', message: expect.stringMatching(message) });
+		// The same credential on a loopback address the rule accepts still tests OK: the rule, not the test, refused.
+		expect(accepted.status).toBe('OK');
+	});
+
+	test.each([
+		['easyPostApi', { apiKey: PROBES.easyPostApiKey, aesBaseUrl: HOSTS.aes, apiBaseUrl: PROBES.easyPostApiKey }],
+		['shipiumApi', { apiKey: PROBES.shipiumApiKey, baseUrl: PROBES.shipiumApiKey }],
+		['flexportApi', { authentication: 'apiKey', apiKey: PROBES.flexportApiKey, baseUrl: PROBES.flexportApiKey, apiVersion: '2' }],
+	] as const)('credential test %s: a key pasted into the Base URL field is not repeated in the result', async (type, data) => {
+		const result = await testCredential(type, data);
+		figures.push([`credential test ${type}: key as Base URL`, '1', '-', '-', String(occurrences(JSON.stringify(result)).length)]);
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/Base URL: must be an absolute https URL/);
+		expect(occurrences(JSON.stringify(result))).toEqual([]);
+	});
+
+	test.each([
+		['File EEI (AES)', { aes: PROBES.easyPostApiKey }, { type: NODE_TYPES.file, parameters: {}, credentials: { easyPostApi: CREDENTIAL_IDS.easyPostApi } }, () => [numberedFiling('PASTED1')], /aesBaseUrl: must be an absolute https URL/],
+		['File EEI (Shipium)', { shipium: PROBES.shipiumApiKey }, { type: NODE_TYPES.file, parameters: { filingMethod: 'shipium' }, credentials: { shipiumApi: CREDENTIAL_IDS.shipiumApi } }, () => [carrierLabel()], /baseUrl: must be an absolute https URL/],
+		['Get Customs Entry', { flexport: PROBES.flexportApiKey }, { type: NODE_TYPES.get, parameters: { resource: 'customsEntry', operation: 'get', customsEntryId: 'A1' }, credentials: { flexportApi: CREDENTIAL_IDS.flexportApi } }, () => [{}], /baseUrl: must be an absolute https URL/],
+	] as const)('%s: a key pasted into the Base URL field is not repeated in the error', async (name, override, run, items, message) => {
+		const texts = [];
+		for (const continueOnFail of [true, false]) texts.push(visibleText(await runNode({ ...(run as NodeRun), continueOnFail }, items() as IDataObject[], store(override))));
+		const text = texts.join('\n');
+		figures.push([`${name}: key as Base URL`, '2', '-', '-', String(occurrences(text).length)]);
+		expect(text).toMatch(message);
+		expect(occurrences(text)).toEqual([]);
+	});
+
+	/** What a provider that trims the key it receives echoes back: the key as sent, raw, as Basic and as Bearer. */
+	function echoReceived(authorization: string): string {
+		const [scheme, value = ''] = authorization.split(' ');
+		const key = (scheme === 'Basic' ? Buffer.from(value, 'base64').toString('utf8').replace(/:$/, '') : value).trim();
+		return `you sent ${key} (${scheme} ${Buffer.from(`${key}:`).toString('base64')}) (Bearer ${key})`;
+	}
+
+	test.each([
+		['File EEI (AES)', HOSTS.aes, /AesItrItn/, { type: NODE_TYPES.file, parameters: {}, credentials: { easyPostApi: CREDENTIAL_IDS.easyPostApi } }, () => [numberedFiling('TRIM1')]],
+		['File EEI (Shipium)', HOSTS.shipium, /carrierselection/, { type: NODE_TYPES.file, parameters: { filingMethod: 'shipium' }, credentials: { shipiumApi: CREDENTIAL_IDS.shipiumApi } }, () => [carrierLabel()]],
+		['Get Customs Entry', HOSTS.flexport, /customs_entries\/A1/, { type: NODE_TYPES.get, parameters: { resource: 'customsEntry', operation: 'get', customsEntryId: 'A1' }, credentials: { flexportApi: CREDENTIAL_IDS.flexportApi } }, () => [{}]],
+	] as const)('%s: a key saved with a trailing space is sent trimmed, and its echo never reaches the output', async (name, host, path, run, items) => {
+		const trailing = new CredentialStore()
+			.set('easypost', 'easyPostApi', { apiKey: `${PROBES.easyPostApiKey} `, aesBaseUrl: HOSTS.aes, apiBaseUrl: HOSTS.api })
+			.set('shipium', 'shipiumApi', { apiKey: `${PROBES.shipiumApiKey}\n`, baseUrl: HOSTS.shipium })
+			.set('flexport', 'flexportApi', { authentication: 'apiKey', apiKey: ` ${PROBES.flexportApiKey} `, baseUrl: HOSTS.flexport, apiVersion: '2', accessToken: '' });
+		const sent: string[] = [];
+		const reply = function (this: nock.ReplyFnContext, uri: string): nock.ReplyBody {
+			const authorization = String(this.req.headers.authorization ?? '');
+			sent.push(authorization);
+			const echo = echoReceived(authorization);
+			const body = successBody(uri, echo);
+			return uri.includes('customs_entries') ? { ...body, data: { ...(body.data as IDataObject), entry_number: echo } } : body;
+		};
+		const scope = nock(host).persist();
+		(name === 'Get Customs Entry' ? scope.get(path) : scope.post(path)).reply(200, reply);
+		const result = await runNode({ ...(run as NodeRun), continueOnFail: true }, items() as IDataObject[], trailing);
+		nock.cleanAll();
+		const text = visibleText(result);
+		figures.push([`${name}: key saved with a trailing space, echoed trimmed`, '1', String(sent.length), '-', String(occurrences(text).length)]);
+		expect(sent.length).toBeGreaterThan(0);
+		// Sent trimmed: no Authorization header carries a space or line break of the stored key.
+		expect(sent.every((header) => !/\s$/.test(header) && !/(%20|\\n)/.test(header))).toBe(true);
+		expect(text).toContain('[REDACTED]');
+		expect(occurrences(text)).toEqual([]);
+	});
+
+	test.each([60, 1_000])('Get Customs Entry: an echo nested %i levels deep never reaches the output', async (levels) => {
+		let nested: IDataObject = { echo: echoOf(FLEXPORT) };
+		for (let i = 0; i < levels; i++) nested = { nested };
+		nock(HOSTS.flexport)
+			.get(/customs_entries\/A1/)
+			.reply(200, { _object: '/api/response', data: { _object: '/customs_entry', id: 'A1', entry_number: 'CHQ-1', release_status: null, release_date: null, shipment: null, notes: nested }, error: null });
+		const result = await runNode(
+			{ type: NODE_TYPES.get, parameters: { resource: 'customsEntry', operation: 'get', customsEntryId: 'A1' }, credentials: { flexportApi: CREDENTIAL_IDS.flexportApi }, continueOnFail: true },
+			[{}],
+			store(),
+		);
+		nock.cleanAll();
+		let leaf: unknown = result.items[0].json.notes;
+		for (let i = 0; i < levels; i++) leaf = (leaf as IDataObject).nested;
+		const hits = occurrences(String((leaf as IDataObject).echo));
+		figures.push([`Get Customs Entry: echo nested ${levels} levels deep`, '1', '1', '-', String(hits.length)]);
+		expect((leaf as IDataObject).echo).toContain('[REDACTED]');
+		expect(hits).toEqual([]);
 	});
 });
 

@@ -3,6 +3,7 @@
  * unpublished AES shape, Flexport's documented envelope) is read by src/ as the real thing would be.
  */
 import { startSandbox, type Sandbox } from '../../sandbox';
+import { duplicateVerdict } from '../../src/easypost/aesOutcome';
 import { parseAesResponse } from '../../src/easypost/aesResponse';
 import { parseCustomsEntriesPage, unwrapFlexportResponse } from '../../src/flexport/envelope';
 import { basic, json, postJson, simpleFiling } from './support';
@@ -45,6 +46,14 @@ describe('sandbox answers read by the core readers', () => {
 		await file(simpleFiling('READER3'));
 		const { status, body } = await file(simpleFiling('READER3', 'void'));
 		expect(parseAesResponse(status, body, { transactionType: 'void' }).status).toBe('accepted');
+	});
+
+	it('reads the first filing\'s ITN from a sandbox duplicate answer, so only the item that recorded that ITN is proven the same shipment', async () => {
+		const first = await file(simpleFiling('READER4'));
+		const again = await file(simpleFiling('READER4'));
+		const record = (itn: string) => ({ transactionNumber: 'READER4', status: 'accepted', itn });
+		expect(duplicateVerdict(again.body, { transactionNumber: 'READER4', earlier: record(first.body.Itn) }).sameShipment).toBe(true);
+		expect(duplicateVerdict(again.body, { transactionNumber: 'READER4', earlier: record('X20260101999999') }).sameShipment).toBe(false);
 	});
 
 	it('unwraps a sandbox page of customs entries with its next link and total', async () => {

@@ -43,3 +43,41 @@ describe('redactSecretsDeep', () => {
 		expect(input.a).toBe(FAKE_TOKEN);
 	});
 });
+
+describe('redactSecretsDeep has no depth an answer can exceed (issue 12)', () => {
+	/** `{ e: { e: ... { echo } } }`, `levels` objects deep. */
+	function nested(levels: number, leaf: unknown): unknown {
+		let node: unknown = leaf;
+		for (let i = 0; i < levels; i++) node = { e: node };
+		return node;
+	}
+	function leafOf(value: unknown): unknown {
+		let node = value;
+		while (node !== null && typeof node === 'object' && 'e' in node) node = (node as { e: unknown }).e;
+		return node;
+	}
+
+	it.each([60, 10_000])('redacts an echo nested %i levels deep', (levels) => {
+		const redacted = redactSecretsDeep(nested(levels, { echo: `key ${FAKE_TOKEN}` }), [FAKE_TOKEN]);
+		expect(leafOf(redacted)).toEqual({ echo: 'key [REDACTED]' });
+	});
+
+	it('an object that contains itself ends the walk instead of looping', () => {
+		const answer: Record<string, unknown> = { echo: FAKE_TOKEN };
+		answer.self = answer;
+		expect(redactSecretsDeep(answer, [FAKE_TOKEN])).toEqual({ echo: '[REDACTED]', self: '[Circular]' });
+	});
+
+	it('a list nested 10,000 levels deep without a secret is returned as it was (copy on write)', () => {
+		const deep = nested(10_000, ['no secret here']);
+		expect(redactSecretsDeep(deep, [FAKE_TOKEN])).toBe(deep);
+	});
+});
+
+describe('a key stored with spaces is sent trimmed, so both forms are redacted (issue 12)', () => {
+	it('the trimmed key a provider echoes is redacted, raw and as Basic auth', () => {
+		const stored = `${FAKE_TOKEN} `;
+		const echo = { echo: `${FAKE_TOKEN}|${Buffer.from(`${FAKE_TOKEN}:`).toString('base64')}` };
+		expect(redactSecretsDeep(echo, [stored])).toEqual({ echo: '[REDACTED]|[REDACTED]' });
+	});
+});

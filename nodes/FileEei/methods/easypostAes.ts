@@ -7,9 +7,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { toCanonicalShipment } from '../../../src/adapters';
-import type { AesEnvironment, AesFilingDetails, AesLineDetails, AesModeOfTransport, AesTransactionType } from '../../../src/easypost';
-import { buildAesRequestFromShipment, ensureTransactionNumber, fileEei } from '../../../src/easypost';
+import { assertDocumentDepth, toCanonicalShipment } from '../../../src/adapters';
+import type { AesEnvironment, AesFilingDetails, AesLineDetails, AesModeOfTransport, AesTransactionType, TransactionNumberRecipe } from '../../../src/easypost';
+import { buildAesFilingFromShipment, checkAmendmentTarget, checkNewFiling, fileEei, numberFiling, readEarlierFiling } from '../../../src/easypost';
 import { InputValidationError } from '../../../src/errors';
 import { jsonParameter, parameterReader } from '../../shared/parameters';
 import { jsonList } from '../jsonList';
@@ -126,7 +126,17 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'SO1001EEI',
 		description:
-			"The filing's EEI transaction number (1-17 letters and digits, unique for ever; a replace reuses the original). Empty: the Delivery's own, else one derived from the Reference or the seed option.",
+			"The filing's EEI transaction number (1-17 letters and digits, unique for ever; a replace reuses the original). Empty: the Delivery's own, else (add only) one derived from the shipment.",
+	},
+	{
+		displayName: 'Export Date',
+		name: 'exportDate',
+		type: 'string',
+		default: '',
+		placeholder: '2026-11-23',
+		displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
+		description:
+			"Date of export (YYYY-MM-DD). A derived transaction number needs it, so that a standing order shipped on two days never shares a number. Building from a shipment: empty uses the shipment's exportDate or departure day.",
 	},
 	{
 		displayName: 'Options',
@@ -185,11 +195,14 @@ function text(value: unknown): string | undefined {
 	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
-const NO_NUMBER =
-	'is missing: give the Transaction Number, or a Reference or Transaction Number Seed (e.g. the order number) from which a stable one is derived';
-
 /** The Delivery from the item or the JSON parameter. */
 function readDelivery(context: IExecuteFunctions, source: 'delivery' | 'json', item: INodeExecutionData, itemIndex: number): Loose {
+	const delivery = readDeliveryDocument(context, source, item, itemIndex);
+	assertDocumentDepth(delivery, 'Delivery', 'Invalid AES request');
+	return delivery;
+}
+
+function readDeliveryDocument(context: IExecuteFunctions, source: 'delivery' | 'json', item: INodeExecutionData, itemIndex: number): Loose {
 	if (source === 'delivery') {
 		const delivery = item.json.Delivery;
 		if (!isRecord(delivery)) {
@@ -203,25 +216,6 @@ function readDelivery(context: IExecuteFunctions, source: 'delivery' | 'json', i
 	throw new InputValidationError([{ path: 'requestJson.Delivery', message: 'is required: give { "Delivery": {...} } or a Delivery' }], 'Invalid AES request');
 }
 
-/** The Delivery with its transaction number: the parameter, else its own, else derived (add only). */
-function numberDelivery(delivery: Loose, given: string | undefined, options: AesOptions, type: AesTransactionType): Loose {
-	const international = isRecord(delivery.International) ? delivery.International : {};
-	const own = text(international.EeiTransactionNumber);
-	if (given !== undefined && own !== undefined && given !== own) {
-		throw new InputValidationError(
-			[{ path: 'transactionNumber', message: `"${given}" differs from the Delivery's EeiTransactionNumber "${own}": give the number once` }],
-			'Invalid AES request',
-		);
-	}
-	const withNumber = given === undefined ? delivery : { ...delivery, International: { ...international, EeiTransactionNumber: given } };
-	const seed = text(options.transactionNumberSeed) ?? text(delivery.Reference);
-	if (given === undefined && own === undefined && (type !== 'add' || seed === undefined)) {
-		const message = type === 'add' ? NO_NUMBER : `is required: a ${type} reuses the transaction number of the original filing (seed 001)`;
-		throw new InputValidationError([{ path: 'Delivery.International.EeiTransactionNumber', message }], 'Invalid AES request');
-	}
-	return ensureTransactionNumber(withNumber, { seed, prefix: text(options.transactionNumberPrefix), transactionType: type }).delivery;
-}
-
 function lineDetails(value: unknown): Array<AesLineDetails | undefined> | undefined {
 	return jsonList<AesLineDetails>(value, 'filingDetails.lineDetails', 'Invalid filing details');
 }
@@ -229,6 +223,7 @@ function lineDetails(value: unknown): Array<AesLineDetails | undefined> | undefi
 interface Prepared {
 	request: Loose & { Delivery: Loose };
 	modeOfTransport?: AesModeOfTransport;
+	shipmentFingerprint: string;
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
@@ -237,6 +232,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const environment = parameterReader<AesEnvironment>(this, 'environment', 'test');
 	const transactionType = parameterReader<AesTransactionType>(this, 'transactionType', 'add');
 	const transactionNumber = parameterReader<string>(this, 'transactionNumber', '');
+	// Version 1 keeps its transaction number recipe, so that its filings re-run keep their numbers.
+	const recipe: TransactionNumberRecipe = this.getNode().typeVersion >= 2 ? 2 : 1;
+	const exportDate = recipe === 2 ? parameterReader<string>(this, 'exportDate', '') : () => '';
 	const options = parameterReader<AesOptions>(this, 'aesOptions', {});
 	const shipmentFacts = source === 'shipment';
 	const portOfExport = shipmentFacts ? parameterReader<string>(this, 'portOfExport', '') : () => '';
@@ -252,15 +250,25 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const given = text(transactionNumber(itemIndex));
 		const itemOptions = options(itemIndex);
 		if (source !== 'shipment') {
-			const delivery = numberDelivery(readDelivery(this, source, item, itemIndex), given, itemOptions, type);
-			return { request: { Delivery: delivery, TransactionType: type, Environment: env } };
+			const numbered = numberFiling(readDelivery(this, source, item, itemIndex), {
+				recipe,
+				transactionType: type,
+				given,
+				seed: text(itemOptions.transactionNumberSeed),
+				prefix: text(itemOptions.transactionNumberPrefix),
+				exportDate: text(exportDate(itemIndex)),
+			});
+			return { request: { Delivery: numbered.delivery, TransactionType: type, Environment: env }, shipmentFingerprint: numbered.shipmentFingerprint };
 		}
 		const shipment = toCanonicalShipment(jsonParameter(this, 'shipmentJson', itemIndex, 'shipmentJson'), 'auto');
 		const details = filingDetails(itemIndex);
 		const reference = text(details.reference);
 		const seed = text(itemOptions.transactionNumberSeed) ?? reference;
-		if (given === undefined && (type !== 'add' || seed === undefined)) {
-			const message = type === 'add' ? NO_NUMBER : `is required: a ${type} reuses the transaction number of the original filing (seed 001)`;
+		if (given === undefined && (type !== 'add' || (recipe === 1 && seed === undefined))) {
+			const message =
+				type === 'add'
+					? 'is missing: give the Transaction Number, or a Reference or Transaction Number Seed (e.g. the order number) from which a stable one is derived'
+					: `is required: a ${type} reuses the transaction number of the original filing (seed 001)`;
 			throw new InputValidationError([{ path: 'transactionNumber', message }], 'Invalid AES request');
 		}
 		const filing: AesFilingDetails = {
@@ -276,32 +284,38 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			transactionNumber: given,
 			transactionNumberSeed: seed,
 			transactionNumberPrefix: text(itemOptions.transactionNumberPrefix),
+			transactionNumberRecipe: recipe,
+			exportDate: text(exportDate(itemIndex)),
 		};
-		const request = buildAesRequestFromShipment(shipment, filing, { transactionType: type, environment: env });
-		return { request: request as unknown as Prepared['request'], modeOfTransport: shipment.modeOfTransport };
+		const built = buildAesFilingFromShipment(shipment, filing, { transactionType: type, environment: env });
+		return { request: built.request as unknown as Prepared['request'], modeOfTransport: shipment.modeOfTransport, shipmentFingerprint: built.shipmentFingerprint };
 	};
 
 	return await runFilings(
 		this,
 		async (item, itemIndex, ledger) => {
-			const { request, modeOfTransport } = prepare(item, itemIndex);
+			const { request, modeOfTransport, shipmentFingerprint } = prepare(item, itemIndex);
 			const international = request.Delivery.International as Loose;
-			const transaction = {
-				transactionNumber: String(international.EeiTransactionNumber),
-				transactionType: request.TransactionType as AesTransactionType,
-				environment: request.Environment as AesEnvironment,
-			};
+			const transactionType = request.TransactionType as AesTransactionType;
+			const number = String(international.EeiTransactionNumber);
+			// The item's record of an earlier attempt keeps a replace on its own filing and an add from filing it twice.
+			const earlier = readEarlierFiling(item.json);
+			if (transactionType === 'replace') checkAmendmentTarget('replace', number, earlier);
+			else checkNewFiling(number, earlier);
+			const transaction = { transactionNumber: number, transactionType, environment: request.Environment as AesEnvironment, shipmentFingerprint, earlier };
 			ledger.onFailure(itemIndex, (error) => aesFailure(error, transaction));
 			const result = await fileEei(connection.port, {
-					aesBaseUrl: connection.aesBaseUrl,
-					request,
-					modeOfTransport,
-					timeoutMs,
-				});
+				aesBaseUrl: connection.aesBaseUrl,
+				request,
+				modeOfTransport,
+				timeoutMs,
+				shipmentFingerprint,
+				earlier,
+			});
 			ledger.accepted(itemIndex, acceptedSummary(result));
 			// Identifiers only: line items and consignee data never reach the log above debug.
 			this.logger.debug(`File EEI: item ${itemIndex}, transaction ${result.transactionNumber}: ${result.status}`);
-			return { ...(item.json as JsonObject), aes: { ...aesOutput(result), delivery: request.Delivery as IDataObject } as JsonObject };
+			return { ...(item.json as JsonObject), aes: { ...aesOutput(result), shipmentFingerprint, delivery: request.Delivery as IDataObject } as JsonObject };
 		},
 		{ concurrency, secrets: connection.secrets, verb: 'filed' },
 	);

@@ -7,13 +7,14 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { toCanonicalShipment } from '../../../src/adapters';
-import { InputValidationError, ProviderError } from '../../../src/errors';
+import { assertDocumentDepth, toCanonicalShipment } from '../../../src/adapters';
+import { InputValidationError } from '../../../src/errors';
 import { normaliseBaseUrl } from '../../../src/http/baseUrl';
 import type { ShipiumEeiDefaults, ShipiumLabelRequest, ShipiumLabelResult, ShipiumLineDefaults, ShipiumScheduleBUnit } from '../../../src/shipium';
 import {
 	createShipiumLabel,
 	fillShipiumEeiFromShipment,
+	shipiumFailureRecord,
 	SHIPIUM_SCHEDULE_B_UNITS,
 	validateShipiumCarrierEei,
 	withAesItn,
@@ -211,20 +212,10 @@ function hasItn(request: ShipiumLabelRequest): boolean {
 	return isRecord(customs) && customs.aesInternalTransactionNumber !== undefined && customs.aesInternalTransactionNumber !== null;
 }
 
-/** The `shipium` object of an error item: whether a label can exist, and what to do. */
+/** The `shipium` object of an error item; whether a label can exist is the core's call (labelOutcome.ts). */
 function shipiumFailure(error: unknown): JsonObject | undefined {
-	if (!(error instanceof ProviderError)) return undefined;
-	const refused = error.status !== undefined && [400, 401, 403, 404, 422, 429].includes(error.status);
-	return {
-		shipium: {
-			status: refused || error.delivery === 'not-sent' ? 'notCreated' : 'unknown',
-			code: error.code ?? null,
-			messages: error.providerMessages,
-			response: (error.body ?? null) as JsonObject,
-			httpStatus: error.status ?? null,
-			nextStep: error.hint ?? null,
-		},
-	};
+	const record = shipiumFailureRecord(error);
+	return record === undefined ? undefined : { shipium: record as JsonObject };
 }
 
 function acceptedSummary(result: ShipiumLabelResult): string {
@@ -255,6 +246,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const { concurrency, timeoutMs } = readRunOptions(options);
 
 	const labelRequest = (item: INodeExecutionData, itemIndex: number): ShipiumLabelRequest => {
+		const request = labelRequestDocument(item, itemIndex);
+		assertDocumentDepth(request, '', 'Invalid Shipium label request');
+		return request;
+	};
+
+	const labelRequestDocument = (item: INodeExecutionData, itemIndex: number): ShipiumLabelRequest => {
 		if (requestSource === 'json') return jsonParameter(this, 'labelRequestJson', itemIndex, 'labelRequestJson') as ShipiumLabelRequest;
 		const request: Loose = { ...item.json };
 		for (const field of ADDED_FIELDS) delete request[field];

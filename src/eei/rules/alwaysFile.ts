@@ -111,6 +111,18 @@ export const ALWAYS_FILE_RULES: readonly AlwaysFileRule[] = [
 		label: 'item on the Commerce Control List (ECCN other than EAR99) to China, Russia or Venezuela',
 	},
 	{
+		id: 'ear.758.1(b)(10).note-hong-kong',
+		code: 'CCL_ITEM_TO_CN_RU_VE',
+		citation: '15 CFR 758.1(b)(10)',
+		effectiveDate: '2020-12-23',
+		condition: { kind: 'cclToGroup', groups: ['HK'] },
+		canadaException: '15 CFR 30.36(b)(4)',
+		liftedByClaims: GOV_CLAIMS,
+		label:
+			'item on the Commerce Control List (ECCN other than EAR99) to Hong Kong: the Note to 758.1(b)(10) (85 FR 83765, 23 Dec 2020) applies the China requirement to Hong Kong; the EEI still names HK as destination',
+		note: 'See group.758.1(b)(10).note for what was verified of the Note.',
+	},
+	{
 		id: 'ear.758.1(b)(11)',
 		code: 'ECCN_3A069_TO_GROUP_D',
 		citation: '15 CFR 758.1(b)(11)',

@@ -12,6 +12,7 @@ export const DEADLINES: DeadlineRules = {
 			effectiveDate: P30_4_2018,
 			hoursBefore: 24,
 			event: 'loading of the cargo on the vessel at the US port of lading',
+			eventIsDepartureTime: true,
 		},
 		air: {
 			id: 'ftr.30.4(b)(2)(ii)',
@@ -20,6 +21,7 @@ export const DEADLINES: DeadlineRules = {
 			effectiveDate: P30_4_2018,
 			hoursBefore: 2,
 			event: 'scheduled departure of the aircraft',
+		eventIsDepartureTime: true,
 		},
 		truck: {
 			id: 'ftr.30.4(b)(2)(iii)',
@@ -28,6 +30,7 @@ export const DEADLINES: DeadlineRules = {
 			effectiveDate: P30_4_2018,
 			hoursBefore: 1,
 			event: 'arrival of the truck at the US border',
+		eventIsDepartureTime: true,
 		},
 		rail: {
 			id: 'ftr.30.4(b)(2)(iv)',
@@ -36,6 +39,7 @@ export const DEADLINES: DeadlineRules = {
 			effectiveDate: P30_4_2018,
 			hoursBefore: 2,
 			event: 'arrival of the train at the US border',
+		eventIsDepartureTime: true,
 		},
 		mail: {
 			id: 'ftr.30.4(b)(2)(v)',
@@ -44,6 +48,7 @@ export const DEADLINES: DeadlineRules = {
 			effectiveDate: P30_4_2018,
 			hoursBefore: 2,
 			event: 'exportation',
+			eventIsDepartureTime: true,
 		},
 		other: {
 			id: 'ftr.30.4(b)(2)(vi)',
@@ -52,6 +57,7 @@ export const DEADLINES: DeadlineRules = {
 			effectiveDate: P30_4_2018,
 			hoursBefore: 2,
 			event: 'exportation',
+			eventIsDepartureTime: true,
 		},
 	},
 	usedVehicles: {
@@ -61,6 +67,7 @@ export const DEADLINES: DeadlineRules = {
 		effectiveDate: P30_4_2018,
 		hoursBefore: 72,
 		event: 'exportation (filing citation given to CBP)',
+		eventIsDepartureTime: true,
 	},
 	usPuertoRico: {
 		id: 'ftr.30.4(b)(3)',
@@ -69,6 +76,12 @@ export const DEADLINES: DeadlineRules = {
 		effectiveDate: P30_4_2018,
 		hoursBefore: 0,
 		event: 'arrival of the shipment at the port of unlading',
+		// departureTime is not this event, so no fileBy is computed from it.
+		eventIsDepartureTime: false,
+		between: [
+			['US', 'PR'],
+			['PR', 'US'],
+		],
 	},
 	usml: {
 		id: 'ftr.30.4(b)(1)',
@@ -77,5 +90,14 @@ export const DEADLINES: DeadlineRules = {
 		effectiveDate: P30_4_2018,
 		hoursBefore: null,
 		event: 'the ITAR time frame of 22 CFR 123.22(b)(1)',
+		eventIsDepartureTime: true,
+	},
+	unknownMode: {
+		id: 'ftr.30.4(b)(2)',
+		code: 'FILING_DEADLINE_UNKNOWN',
+		citation: '15 CFR 30.4(b)(2)',
+		effectiveDate: P30_4_2018,
+		severity: 'warning',
+		note: 'The message lists the deadline of every mode from byMode.',
 	},
 };

@@ -2,7 +2,7 @@
  * Scope of Part 30 (15 CFR 30.2(a)(1)(i)-(ii)) and its exclusions (15 CFR 30.2(d)): which
  * movements are "exports" for EEI purposes at all.
  */
-import type { RuleRecord, ScopeExclusion, ScopeRow } from './types';
+import type { ReasonRecord, RuleRecord, ScopeExclusion, ScopeRow } from './types';
 
 const PART30_2023 = '2023-08-10'; // 30.2 as last amended by 88 FR 54326
 
@@ -14,6 +14,8 @@ export const AREAS: RuleRecord & { countries: { US: string[]; PR: string[]; VI: 
 	effectiveDate: PART30_2023,
 	countries: { US: ['US'], PR: ['PR'], VI: ['VI'], TERRITORY: ['GU', 'AS', 'MP', 'UM'] },
 	note: 'US = 50 states and DC; territories other than PR and VI fall under 30.2(d)(2).',
+	verification:
+		'30.2(d)(2) names no territory ("Except Puerto Rico and the U.S. Virgin Islands, goods shipped from the U.S. territories"); the list is the inhabited territories with an ISO 3166-1 code (Guam, American Samoa, Northern Mariana Islands) plus the US Minor Outlying Islands (UM), checked against the ISO 3166-1 list in src/shipment/countries.ts on 2026-11-30.',
 };
 
 /** Exclusions that depend on a stated fact; checked before the scope table. */
@@ -39,6 +41,7 @@ export const SCOPE_EXCLUSIONS: readonly ScopeExclusion[] = [
 		id: 'scope.guantanamo',
 		code: 'OUT_OF_SCOPE_GUANTANAMO',
 		kind: 'guantanamo',
+		areas: ['US', 'PR', 'VI'],
 		citation: '15 CFR 30.2(d)(4)',
 		effectiveDate: PART30_2023,
 		description:
@@ -118,14 +121,34 @@ export const SCOPE_TABLE: readonly ScopeRow[] = [
 		description: 'Shipment to the US Virgin Islands from the United States or Puerto Rico',
 	},
 	{
+		id: 'scope.territory-to-foreign',
+		code: 'IN_SCOPE_EAR_TERRITORY',
+		from: ['TERRITORY'],
+		to: ['FOREIGN'],
+		inScope: true,
+		citation: '15 CFR 30.16(a)',
+		effectiveDate: PART30_2023,
+		description:
+			'Export from a US territory to a foreign country: outside the FTR (30.2(d)(2)), but "The EAR requires that export information be filed for shipments from U.S. Possessions to foreign countries or areas" (15 CFR 30.16(a); 15 CFR 758.1(b); 15 CFR 772.1, definition of the United States)',
+		unsettled: {
+			id: 'scope.territory-to-foreign.unsettled',
+			code: 'TERRITORY_EXPORT_UNSETTLED',
+			citation: '15 CFR 758.1(b)(5)',
+			effectiveDate: PART30_2023,
+			severity: 'warning',
+			description:
+				'Unsettled: 30.2(d)(2) says goods shipped from the US territories "do not require EEI filing", while 758.1(b)(5) requires EEI for commodities over $2,500 per Schedule B number "except as exempted by the FTR"; whether that exclusion is such an exemption, and whether the FTR-only cases (ITAR, DEA, NRC, other agencies, rough diamonds, used vehicles) bind a shipment from a territory, no text we hold settles. This determination applies every case and the value test as for an export from the United States (the cautious reading); confirm with BIS or the Census Bureau before relying on an exemption',
+		},
+	},
+	{
 		id: 'scope.from-territory',
 		code: 'OUT_OF_SCOPE_TERRITORY',
 		from: ['TERRITORY'],
-		to: ['US', 'PR', 'VI', 'TERRITORY', 'FOREIGN'],
+		to: ['US', 'PR', 'VI', 'TERRITORY'],
 		inScope: false,
 		citation: '15 CFR 30.2(d)(2)',
 		effectiveDate: PART30_2023,
-		description: 'Goods shipped from US territories other than Puerto Rico and the US Virgin Islands need no EEI',
+		description: 'Goods shipped from US territories other than Puerto Rico and the US Virgin Islands to the United States or a territory need no EEI',
 	},
 	{
 		id: 'scope.to-territory',
@@ -169,3 +192,11 @@ export const SCOPE_TABLE: readonly ScopeRow[] = [
 		description: 'The movement does not start in the United States, Puerto Rico, a US or PR FTZ or the US Virgin Islands',
 	},
 ];
+
+/** Given when no row of the scope table matches: the movement is not one Part 30 lists. */
+export const SCOPE_UNLISTED: ReasonRecord = {
+	id: 'scope.unlisted',
+	code: 'OUT_OF_SCOPE_NOT_LISTED',
+	citation: '15 CFR 30.2(a)(1)',
+	effectiveDate: PART30_2023,
+};

@@ -111,29 +111,12 @@ describe('fileEei: a rejected filing is never left pending (seed 001)', () => {
 		expect(error).toMatchObject({ status: 200, code: 'AES_REJECTED', providerMessages: ['Port 2095 not valid for truck'] });
 	});
 
-	it('recognises a duplicate transaction number: the first filing may stand, so it says to look it up, not to replace it', async () => {
+	it('recognises a duplicate transaction number: the first filing may be another shipment, so it says to look it up, not to replace it', async () => {
 		const { error } = await providerError([
 			jsonResponse(400, { Messages: [{ Field: 'EeiTransactionNumber', Message: 'GloballyUniqueNo1 was already used' }] }),
 		]);
 		expect(error).toMatchObject({ code: 'AES_DUPLICATE_TRANSACTION', delivery: 'sent' });
-		expect(error.hint).toMatch(/already exists.*look it up in ACE and use its ITN/);
-	});
-
-	it('keeps the ITN of the filing that already holds the number when the duplicate refusal names it', async () => {
-		const { error } = await providerError([
-			jsonResponse(400, {
-				Status: 'Rejected',
-				Messages: [{ Field: 'Delivery.International.EeiTransactionNumber', Message: '"SO1001EEI" was already used (ITN X20261123104512); it must be unique for ever' }],
-			}),
-		]);
-		expect(error).toMatchObject({ code: 'AES_DUPLICATE_TRANSACTION', firstFilingItn: 'X20261123104512' });
-		expect(error.hint).toMatch(/already exists \(ITN X20261123104512\)/);
-	});
-
-	it('leaves the first filing\'s ITN unset when the duplicate refusal does not name one', async () => {
-		const { error } = await providerError([jsonResponse(400, { errors: ['EeiTransactionNumber has already been used'] })]);
-		expect(error.code).toBe('AES_DUPLICATE_TRANSACTION');
-		expect(error.firstFilingItn).toBeUndefined();
+		expect(error.hint).toMatch(/already exists.*may be another shipment's filing.*look it up in ACE.*Do not replace it blindly/);
 	});
 
 	it('keeps the provider body on the error', async () => {

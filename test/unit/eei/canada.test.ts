@@ -8,7 +8,7 @@ describe('Shipments to Canada (15 CFR 30.36)', () => {
 	test('a $50,000 shipment from the US to Canada is exempt: NOEEI 30.36 (15 CFR 30.36(a))', () => {
 		const result = decide(toCanada());
 		expect(result).toMatchObject({ required: false, legend: 'NOEEI 30.36', reportableLines: [], filingDeadline: null });
-		expect(reasonFor(result, 'CANADA_EXEMPT').citation).toBe('15 CFR 30.36(a)');
+		expect(reasonFor(result, 'CANADA_EXEMPT')).toMatchObject({ citation: '15 CFR 30.36(a)', ruleId: 'ftr.30.36(a)' });
 	});
 
 	test('foreign-origin goods shipped from the US to Canada are exempt too ("originating in the United States" is the shipment)', () => {
@@ -25,7 +25,7 @@ describe('Shipments to Canada (15 CFR 30.36)', () => {
 	test('(b)(1): sent for storage in Canada for third countries, the ordinary rules decide: over $2,500 needs EEI', () => {
 		const result = decide(toCanada({ canadaStorageForReexport: true }));
 		expect(result.required).toBe(true);
-		expect(reasonFor(result, 'CANADA_STORAGE_FOR_THIRD_COUNTRIES').citation).toBe('15 CFR 30.36(b)(1)');
+		expect(reasonFor(result, 'CANADA_STORAGE_FOR_THIRD_COUNTRIES')).toMatchObject({ citation: '15 CFR 30.36(b)(1)', ruleId: 'ftr.30.36(b)(1)' });
 		expect(codes(result)).toContain('VALUE_OVER_THRESHOLD');
 	});
 
@@ -38,7 +38,7 @@ describe('Shipments to Canada (15 CFR 30.36)', () => {
 	test('(b)(2): moving through Canada to a third country, the ordinary rules decide', () => {
 		const result = decide(toCanada({ throughCanadaTo: 'JP' }));
 		expect(result.required).toBe(true);
-		expect(reasonFor(result, 'THROUGH_CANADA_TO_THIRD_COUNTRY').citation).toBe('15 CFR 30.36(b)(2)');
+		expect(reasonFor(result, 'THROUGH_CANADA_TO_THIRD_COUNTRY')).toMatchObject({ citation: '15 CFR 30.36(b)(2)', ruleId: 'ftr.30.36(b)(2)' });
 	});
 
 	test('(b)(2): moving through Canada to a third country at $100 is exempt by value, not by 30.36', () => {
@@ -49,7 +49,7 @@ describe('Shipments to Canada (15 CFR 30.36)', () => {
 	test('(b)(3): a DDTC license takes the shipment out of the Canada exemption', () => {
 		const result = decide(toCanada({}, [line({ value: 10, itar: true, licenseRequired: true })]));
 		expect(result.required).toBe(true);
-		expect(reasonFor(result, 'CANADA_EXCEPTION').citation).toBe('15 CFR 30.36(b)(3)');
+		expect(reasonFor(result, 'CANADA_EXCEPTION')).toMatchObject({ citation: '15 CFR 30.36(b)(3)', ruleId: 'ftr.30.2(a)(1)(iv)(B)' });
 	});
 
 	test('(b)(4): a BIS license takes the shipment out of the Canada exemption', () => {
@@ -78,9 +78,32 @@ describe('Shipments to Canada (15 CFR 30.36)', () => {
 		expect(reasonFor(result, 'CANADA_EXCEPTION').citation).toBe('15 CFR 30.36(b)(7)');
 	});
 
-	test('a new vehicle to Canada stays under the Canada exemption (30.36(b)(7) names used vehicles only)', () => {
-		const result = decide(toCanada({}, [line({ value: 30_000, commodityCode: '8703230190', vehicle: true })]));
-		expect(result.legend).toBe('NOEEI 30.36');
+	describe('a new vehicle to Canada: 30.37(a) files vehicles "regardless of value or country of destination", 30.36(b)(7) excepts used vehicles only', () => {
+		test('a new $2,000 vehicle to Canada is filed on the cautious reading, the reason citing both paragraphs', () => {
+			const result = decide(toCanada({}, [line({ value: 2000, commodityCode: '8703230190', vehicle: true })]));
+			expect(result.required).toBe(true);
+			expect(codes(result)).not.toContain('CANADA_EXEMPT');
+			expect(reasonFor(result, 'VEHICLE_TO_CANADA_FILED')).toMatchObject({
+				citation: '15 CFR 30.37(a)',
+				ruleId: 'ftr.30.37(a).vehicles-to-canada',
+				severity: 'warning',
+				items: [0],
+				message: expect.stringMatching(/regardless of value or country of destination.*30\.36\(b\)\(7\)/),
+			});
+			expect(result.reportableLines).toEqual([expect.objectContaining({ items: [0], basis: ['VEHICLE_NOT_VALUE_EXEMPT'] })]);
+		});
+
+		test('a $2,000 line that is no vehicle, to Canada, stays under the Canada exemption: NOEEI 30.36', () => {
+			const result = decide(toCanada({}, [line({ value: 2000, commodityCode: '8703230190' })]));
+			expect(result.legend).toBe('NOEEI 30.36');
+		});
+
+		test('beside the vehicle, a $2,000 line of another code keeps the value exemption', () => {
+			const result = decide(
+				toCanada({}, [line({ value: 2000, commodityCode: '8703230190', vehicle: true }), line({ value: 2000, commodityCode: '9403200000' })]),
+			);
+			expect(result.reportableLines.map((l) => l.items)).toEqual([[0]]);
+		});
 	});
 
 	test('with an exception, the low-value lines keep the value exemption; only the excepted line is reported', () => {

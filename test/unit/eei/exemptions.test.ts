@@ -1,3 +1,4 @@
+import { CURRENT_RULE_SET } from '../../../src/eei';
 import { InputValidationError } from '../../../src/errors';
 import { decide, line, reasonFor, shipment } from './helpers';
 
@@ -28,12 +29,20 @@ describe('Exemption claims (15 CFR 30.37, 30.39, 30.40)', () => {
 		expect(reasonFor(result, 'EXEMPTION_CLAIM_NOT_APPLICABLE').citation).toBe('15 CFR 30.37(y)(1)');
 	});
 
-	test.each(['30.37(e)', '30.37(u)'])('the reserved paragraph %s cannot be claimed', (exemption) => {
+	test.each([
+		['30.37(e)', 'reserved.30.37(e)'],
+		['30.37(u)', 'reserved.30.37(u)'],
+	])('the reserved paragraph %s cannot be claimed (%s)', (exemption, id) => {
+		expect(CURRENT_RULE_SET.reservedExemptions.find((r) => r.id === id)?.claim).toBe(exemption);
 		expect(() => decide(shipment({ exemption }))).toThrow(InputValidationError);
 		expect(() => decide(shipment({ exemption }))).toThrow(/exemption: 15 CFR .* is reserved/);
 	});
 
-	test.each(['30.37(a)', '30.36'])('%s is decided from the data and cannot be claimed', (exemption) => {
+	test.each([
+		['30.37(a)', 'computed.30.37(a)'],
+		['30.36', 'computed.30.36'],
+	])('%s is decided from the data and cannot be claimed (%s)', (exemption, id) => {
+		expect(CURRENT_RULE_SET.computedExemptions.find((r) => r.id === id)?.claim).toBe(exemption);
 		expect(() => decide(shipment({ exemption }))).toThrow(/exemption: .*decided from the shipment data/);
 	});
 

@@ -12,8 +12,12 @@ export function line(overrides: Item = {}): Item {
 	return { commodityCode: '8471.30.0100', value: 100, ...overrides };
 }
 
+/** The clock of every determination in these tests: inside the newest rule set's coverage. */
+export const TODAY = '2026-11-23';
+export const today = () => TODAY;
+
 export function decide(input: Record<string, unknown>, ruleSet?: RuleSet): EeiDetermination {
-	return ruleSet ? determineEeiRequirementFromInput(input, ruleSet) : determineEeiRequirementFromInput(input);
+	return determineEeiRequirementFromInput(input, { ruleSet, today });
 }
 
 export function codes(result: EeiDetermination): string[] {

@@ -1,32 +1,13 @@
-import { compileRuleSet, CURRENT_RULE_SET, type RuleRecord, type RuleSet } from '../../../src/eei';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { compileRuleSet, CURRENT_RULE_SET, ruleRecords, type RuleSet } from '../../../src/eei';
 import { decide, line, shipment } from './helpers';
 
 const CITATION = /^15 CFR \d+\.\d+(\([a-zA-Z0-9]+\))*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function records(ruleSet: RuleSet): RuleRecord[] {
-	return [
-		ruleSet.areas,
-		...ruleSet.scopeExclusions,
-		...ruleSet.scopeTable,
-		...ruleSet.countryGroups,
-		...ruleSet.alwaysFile,
-		ruleSet.canada,
-		ruleSet.canada.storageException,
-		ruleSet.canada.throughCanadaException,
-		ruleSet.origin,
-		ruleSet.valueTest,
-		...ruleSet.valueTestExclusions,
-		...ruleSet.claimableExemptions,
-		...ruleSet.reservedExemptions,
-		...ruleSet.computedExemptions,
-		...Object.values(ruleSet.deadlines.byMode),
-		ruleSet.deadlines.usedVehicles,
-		ruleSet.deadlines.usPuertoRico,
-		ruleSet.deadlines.usml,
-		ruleSet.advisories.missingEccn,
-	];
-}
+const records = ruleRecords;
 
 describe('Rule data: dated, cited, and amendable as data', () => {
 	test.each(records(CURRENT_RULE_SET).map((r) => [r.id, r] as const))('rule %s is cited as "15 CFR x.y(z)" and dated', (_id, record) => {
@@ -45,10 +26,19 @@ describe('Rule data: dated, cited, and amendable as data', () => {
 	});
 
 	test('Country Groups E:1 (IR, KP, SY) and E:2 (CU) are dated data (Supp. No. 1 to part 740)', () => {
-		const byName = new Map(CURRENT_RULE_SET.countryGroups.map((g) => [g.name, g]));
-		expect(byName.get('E:1')?.countries).toEqual(['IR', 'KP', 'SY']);
-		expect(byName.get('E:2')?.countries).toEqual(['CU']);
-		expect(byName.get('E:1')?.effectiveDate).toBe('2026-07-01');
+		const byId = new Map(CURRENT_RULE_SET.countryGroups.map((g) => [g.id, g]));
+		expect(byId.get('group.E:1')).toMatchObject({ name: 'E:1', countries: ['IR', 'KP', 'SY'], effectiveDate: '2026-07-01' });
+		expect(byId.get('group.E:2')).toMatchObject({ name: 'E:2', countries: ['CU'] });
+	});
+
+	test('Country Group D holds Hong Kong as part of China since 85 FR 83765, and says what of it is not re-verified', () => {
+		const d = CURRENT_RULE_SET.countryGroups.find((g) => g.id === 'group.D');
+		expect(d?.countries).toEqual(expect.arrayContaining(['CN', 'HK', 'MO', 'RU', 'VE']));
+		expect(d?.verification).toMatch(/not re-verified/);
+	});
+
+	test('every country group states what was verified of it, against which source, and when', () => {
+		for (const group of CURRENT_RULE_SET.countryGroups) expect(group.verification).toMatch(/20\d\d/);
 	});
 
 	test('every determination names the rule set and its effective date', () => {
@@ -93,5 +83,26 @@ describe('Rule data: dated, cited, and amendable as data', () => {
 			alwaysFile: [{ ...CURRENT_RULE_SET.alwaysFile[0], condition: { kind: 'destinationGroup', groups: ['Z:9'] } }],
 		};
 		expect(() => compileRuleSet(broken)).toThrow(/unknown country group Z:9/);
+	});
+
+	describe('the engine holds only the order of decision; every citation, id, code and hour is data (issue 13, part 3)', () => {
+		const source = readFileSync(join(__dirname, '..', '..', '..', 'src', 'eei', 'determineEeiRequirement.ts'), 'utf8')
+			.replace(/\/\*[\s\S]*?\*\//g, '')
+			.replace(/\/\/.*$/gm, '');
+
+		test('no citation literal', () => {
+			expect(source).not.toMatch(/['"`]15 CFR/);
+		});
+
+		test('no reason code literal (codes come from records typed by the ReasonCode union)', () => {
+			expect(source).not.toMatch(/['"`][A-Z][A-Z0-9]*_[A-Z0-9_]+['"`]/);
+		});
+
+		test('no rule id literal, no hours in a message, no first-record pick, no identity check on a record', () => {
+			expect(source).not.toMatch(/ruleId: ['"`]/);
+			expect(source).not.toMatch(/\d+ h[,)]/);
+			expect(source).not.toMatch(/\[0\]/);
+			expect(source).not.toMatch(/[!=]== rules\./);
+		});
 	});
 });

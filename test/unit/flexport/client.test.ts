@@ -69,7 +69,7 @@ describe('Flexport request shape', () => {
 
 	it('refuses a configuration whose base URL is not an http(s) URL', () => {
 		expect(() => resolveFlexportConfig({ baseUrl: 'ftp://api.flexport.com', perPage: 0 })).toThrow(
-			'Invalid Flexport configuration: baseUrl: must be an http(s) URL without query, e.g. https://api.flexport.com; perPage: must be a whole number from 1 to 100',
+			'Invalid Flexport configuration: baseUrl: must be an absolute https URL, such as https://api.example.com; perPage: must be a whole number from 1 to 100',
 		);
 	});
 });

@@ -1,0 +1,82 @@
+/**
+ * Every code a reason of the determination can carry: a closed union, so that a rule record
+ * naming a code the engine does not know fails to compile, and consumers can switch on it.
+ */
+export const REASON_CODES = [
+	// Scope (15 CFR 30.2(a)(1), 30.2(d), 30.16(a))
+	'IN_SCOPE',
+	'IN_SCOPE_EAR_TERRITORY',
+	'TERRITORY_EXPORT_UNSETTLED',
+	'OUT_OF_SCOPE_TERRITORY',
+	'OUT_OF_SCOPE_NOT_LISTED',
+	'OUT_OF_SCOPE_DOMESTIC',
+	'OUT_OF_SCOPE_FOREIGN_ORIGIN',
+	'OUT_OF_SCOPE_IN_BOND',
+	'OUT_OF_SCOPE_INTANGIBLE',
+	'OUT_OF_SCOPE_GUANTANAMO',
+	'OUT_OF_SCOPE_ULTIMATE_DESTINATION_US',
+	// Always-file cases (15 CFR 30.2(a)(1)(iv), 758.1(b))
+	'E_GROUP_DESTINATION',
+	'BIS_LICENSE',
+	'SERIES_600_OR_9X515',
+	'LICENSE_EXCEPTION_STA',
+	'VALIDATED_END_USER',
+	'UNVERIFIED_LIST_PARTY',
+	'FIREARMS',
+	'CCL_ITEM_TO_CN_RU_VE',
+	'ECCN_3A069_TO_GROUP_D',
+	'ITAR_LICENSE',
+	'ITAR_LICENSE_EXEMPT',
+	'DEA_PERMIT',
+	'NRC_LICENSE',
+	'OTHER_AGENCY_LICENSE',
+	'ROUGH_DIAMONDS',
+	'USED_SELF_PROPELLED_VEHICLE',
+	// Canada (15 CFR 30.36)
+	'CANADA_EXEMPT',
+	'CANADA_EXCEPTION',
+	'CANADA_STORAGE_FOR_THIRD_COUNTRIES',
+	'THROUGH_CANADA_TO_THIRD_COUNTRY',
+	'VEHICLE_TO_CANADA_FILED',
+	// Value test (15 CFR 30.37(a))
+	'VALUE_OVER_THRESHOLD',
+	'VALUE_AT_OR_UNDER_THRESHOLD',
+	'VEHICLE_NOT_VALUE_EXEMPT',
+	// Exemptions decided from the data and claimed (15 CFR 30.37(b)-(y), 30.39, 30.40)
+	'LICENSE_EXCEPTION_BAG_EXEMPT',
+	'EXEMPTION_CLAIMED',
+	'EXEMPTION_CLAIM_NOT_APPLICABLE',
+	'EXEMPTION_CLAIM_CONDITION_NOT_MET',
+	'EXEMPTION_CLAIM_UNVERIFIED',
+	'EXEMPTION_CLAIM_OVERRIDDEN',
+	'ALWAYS_FILE_LIFTED_BY_CLAIM',
+	// Advice and the rule set itself
+	'ECCN_NOT_GIVEN',
+	'FILING_DEADLINE_UNKNOWN',
+	'RULE_SET_OUTSIDE_COVERAGE',
+] as const;
+
+export type ReasonCode = (typeof REASON_CODES)[number];
+
+/** Codes of records that describe data (groups, areas, deadlines) and never appear on a reason. */
+export type DataRecordCode =
+	| 'AREAS'
+	| 'COUNTRY_GROUP_E1'
+	| 'COUNTRY_GROUP_E2'
+	| 'COUNTRY_GROUP_D'
+	| 'CCL_DESTINATIONS'
+	| 'ORIGIN_INDICATOR'
+	| 'VALUE_TEST'
+	| 'RESERVED'
+	| 'COMPUTED'
+	| 'DEADLINE_VESSEL'
+	| 'DEADLINE_AIR'
+	| 'DEADLINE_TRUCK'
+	| 'DEADLINE_RAIL'
+	| 'DEADLINE_MAIL'
+	| 'DEADLINE_OTHER'
+	| 'DEADLINE_USED_VEHICLE'
+	| 'DEADLINE_US_PUERTO_RICO'
+	| 'DEADLINE_USML';
+
+export type RecordCode = ReasonCode | DataRecordCode;
