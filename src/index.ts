@@ -11,3 +11,4 @@ export * from './flexport';
 export * from './easypost';
 export * from './shipium';
 export * from './redact';
+export * from './codes';

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 
 import type { ConversionContext, ShipmentFormat } from '../../src/adapters';
 import { toCanonicalShipment } from '../../src/adapters';
+import { codeWarningsForInput } from '../../src/codes';
 import { determineEeiRequirement } from '../../src/eei';
 import { groupShipments } from '../../src/shipment/grouping';
 import type { Shipment } from '../../src/shipment/model';
@@ -52,10 +53,17 @@ function conversionContext(facts: Facts): ConversionContext {
 	};
 }
 
-function readShipment(context: IExecuteFunctions, settings: Settings, item: INodeExecutionData, itemIndex: number): Shipment {
+interface ReadShipment {
+	shipment: Shipment;
+	/** Code problems of this item's own document, as warnings (`codeWarnings`). */
+	codeWarnings: IDataObject[];
+}
+
+function readShipment(context: IExecuteFunctions, settings: Settings, item: INodeExecutionData, itemIndex: number): ReadShipment {
 	const raw = settings.source === 'item' ? item.json : jsonParameter(context, 'shipmentJson', itemIndex, 'shipmentJson');
 	const facts = settings.format === 'canonical' ? {} : settings.facts(itemIndex);
-	return toCanonicalShipment(raw, settings.format, conversionContext(facts));
+	const shipment = toCanonicalShipment(raw, settings.format, conversionContext(facts));
+	return { shipment, codeWarnings: codeWarningsForInput(raw, shipment) as unknown as IDataObject[] };
 }
 
 function withResult(item: INodeExecutionData, field: string, result: unknown): JsonObject {
@@ -64,9 +72,10 @@ function withResult(item: INodeExecutionData, field: string, result: unknown): J
 
 /** One determination per item. */
 async function perItem(context: IExecuteFunctions, settings: Settings): Promise<INodeExecutionData[]> {
-	return await mapItems(context, settings, (item, itemIndex) =>
-		withResult(item, settings.outputField, determineEeiRequirement(readShipment(context, settings, item, itemIndex))),
-	);
+	return await mapItems(context, settings, (item, itemIndex) => {
+		const { shipment, codeWarnings } = readShipment(context, settings, item, itemIndex);
+		return withResult(item, settings.outputField, { ...determineEeiRequirement(shipment), codeWarnings });
+	});
 }
 
 /**
@@ -75,9 +84,9 @@ async function perItem(context: IExecuteFunctions, settings: Settings): Promise<
  */
 async function perShipment(context: IExecuteFunctions, settings: Settings): Promise<INodeExecutionData[]> {
 	const items = context.getInputData();
-	const parsed: Array<{ shipment: Shipment } | { error: unknown }> = items.map((item, itemIndex) => {
+	const parsed: Array<ReadShipment | { error: unknown }> = items.map((item, itemIndex) => {
 		try {
-			return { shipment: readShipment(context, settings, item, itemIndex) };
+			return readShipment(context, settings, item, itemIndex);
 		} catch (error) {
 			return { error };
 		}
@@ -109,7 +118,8 @@ async function perShipment(context: IExecuteFunctions, settings: Settings): Prom
 		if ('error' in entry) throw entry.error;
 		const outcome = outcomeByItem.get(itemIndex);
 		if (!outcome || 'error' in outcome) throw outcome?.error ?? new Error('Item was not grouped');
-		return withResult(item, settings.outputField, outcome.result);
+		// The group decides the requirement; each item's own codes are its own warnings.
+		return withResult(item, settings.outputField, { ...outcome.result, codeWarnings: entry.codeWarnings });
 	});
 }
 

@@ -31,7 +31,7 @@ export const properties: INodeProperties[] = [
 		type: 'string',
 		default: 'released, cleared',
 		displayOptions: { show: { events: ['released'] } },
-		description: 'Comma-separated release statuses that count as released. Flexport documents cleared, customs_hold and pending; its examples also show released.',
+		description: 'Comma-separated release statuses that count as released, compared without regard to case. Flexport documents cleared, customs_hold and pending; its examples also show released.',
 	},
 	{
 		displayName: 'Options',

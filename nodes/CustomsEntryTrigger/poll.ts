@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions, JsonObject } from
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { CustomsEntryEvent, CustomsEntryEventName } from '../../src/flexport';
-import { DEFAULT_CUSTOMS_ENTRY_RETENTION_MS, pollCustomsEntries, sampleCustomsEntryEvents } from '../../src/flexport';
+import { DEFAULT_CUSTOMS_ENTRY_RETENTION_MS, namesUndecidedStatus, pollCustomsEntries, sampleCustomsEntryEvents } from '../../src/flexport';
 import { InputValidationError } from '../../src/errors';
 import { splitList } from '../shared/parameters';
 import { flexportConnection } from '../shared/flexportConnection';
@@ -35,6 +35,7 @@ function readSettings(context: IPollFunctions): Settings {
 	const issues = [];
 	if (events.length === 0) issues.push({ path: 'events', message: 'choose at least one event' });
 	if (events.includes('released') && releaseStatuses.length === 0) issues.push({ path: 'releaseStatuses', message: 'name at least one release status' });
+	if (namesUndecidedStatus(releaseStatuses)) issues.push({ path: 'releaseStatuses', message: '"none" (CBP has not decided yet) cannot count as released' });
 	if (retentionDays !== undefined && !(retentionDays > 0)) issues.push({ path: 'options.retentionDays', message: 'must be more than 0 days' });
 	if (issues.length > 0) throw new InputValidationError(issues, 'Invalid Customs Entry Trigger settings');
 	return {

@@ -4,6 +4,7 @@
  * (connection refused, DNS) or when AES refused it with 429 + Retry-After; never after a
  * timeout or a reset, when it may already be filed. Authentication is the port's business.
  */
+import { aesDeliveryCodeFields, checkCodes, codeRefusal, deliveryModeOptions, type CodeProblem } from '../codes';
 import { InputValidationError, ProviderError } from '../errors';
 import { normaliseBaseUrl } from '../http/baseUrl';
 import { TransportError, type HttpPort, type HttpResponse } from '../http/port';
@@ -31,6 +32,8 @@ export interface FileEeiInput {
 	request: unknown;
 	/** Enables the mode-specific AES rules (vessel name, carrier code, mail port). */
 	modeOfTransport?: AesModeOfTransport;
+	/** Codes accepted on purpose though missing from their code table: reported in `codeWarnings`, not refused. */
+	acceptUnlistedCodes?: readonly string[];
 	timeoutMs?: number;
 	/** The fingerprint of the shipment sent (filingNumber.ts), to judge a duplicate answer. */
 	shipmentFingerprint?: string;
@@ -56,6 +59,8 @@ export interface FileEeiResult {
 	httpStatus: number;
 	/** What to do next when the outcome is not a plain acceptance. */
 	nextStep?: string;
+	/** Codes that may be wrong but did not stop the filing (possibly incomplete table, or accepted on purpose). */
+	codeWarnings: CodeProblem[];
 }
 
 function pendingHint(number: string, type: AesTransactionType): string {
@@ -249,6 +254,7 @@ async function transmit(
 		messages: reading.messages,
 		response: response.body,
 		httpStatus: response.status,
+		codeWarnings: [],
 	};
 	if (reading.itn !== undefined) {
 		result.itn = reading.itn;
@@ -273,7 +279,13 @@ async function transmit(
 export async function fileEei(port: HttpPort, input: FileEeiInput): Promise<FileEeiResult> {
 	const baseUrl = normaliseBaseUrl(input.aesBaseUrl, 'aesBaseUrl');
 	const request = parseAesRequest(input.request, { modeOfTransport: input.modeOfTransport });
-	return transmit(port, baseUrl, request, input.timeoutMs, { shipmentFingerprint: input.shipmentFingerprint, earlier: input.earlier });
+	const codes = checkCodes(aesDeliveryCodeFields(request.Delivery), {
+		...deliveryModeOptions(request.Delivery, input.modeOfTransport),
+		acceptUnlisted: input.acceptUnlistedCodes,
+	});
+	if (codes.errors.length > 0) throw codeRefusal(codes.errors);
+	const result = await transmit(port, baseUrl, request, input.timeoutMs, { shipmentFingerprint: input.shipmentFingerprint, earlier: input.earlier });
+	return { ...result, codeWarnings: codes.warnings };
 }
 
 export interface VoidEeiInput {

@@ -13,6 +13,7 @@ export type FlexportFailureReason =
 	| 'unsafe-next-link'
 	| 'pagination-loop'
 	| 'too-many-pages'
+	| 'listing-unsettled'
 	| 'deadline'
 	| 'aborted';
 

@@ -10,7 +10,18 @@ export type {
 } from './types';
 export { FLEXPORT_MAX_PER_PAGE, getCustomsEntry, listCustomsEntries, resolveFlexportConfig } from './client';
 export type { ListCustomsEntriesParams, ResolvedFlexportConfig } from './client';
-export { checkNextLink, iterateCustomsEntryPages, listAllCustomsEntries } from './paginate';
+export { checkNextLink, iterateCustomsEntryPages } from './paginate';
+export { MAX_LISTING_PASSES, listAllCustomsEntries } from './completeListing';
+export type { CompleteListingOptions } from './completeListing';
+export {
+	UNDECIDED_STATUS,
+	comparableEntryNumber,
+	customsEntryMatcher,
+	hasEntryFilters,
+	namesUndecidedStatus,
+	releaseStatusMatcher,
+} from './filters';
+export type { CustomsEntryFilters } from './filters';
 export type { CustomsEntriesPageResult, ListAllCustomsEntriesOptions } from './paginate';
 export {
 	CUSTOMS_ENTRY_EVENTS,

@@ -155,24 +155,3 @@ export async function* iterateCustomsEntryPages(
 		next = page.next;
 	}
 }
-
-/**
- * All customs entries (or the first `limit`), in Flexport's order. An id met twice (the
- * listing has no sort, so pages can shift while read) is kept once, at its first place.
- */
-export async function listAllCustomsEntries(
-	port: HttpPort,
-	config: FlexportConfig | ResolvedFlexportConfig,
-	options: ListAllCustomsEntriesOptions = {},
-): Promise<CustomsEntry[]> {
-	const seen = new Set<string>();
-	const entries: CustomsEntry[] = [];
-	for await (const page of iterateCustomsEntryPages(port, config, options)) {
-		for (const entry of page.entries) {
-			if (seen.has(entry.id)) continue;
-			seen.add(entry.id);
-			entries.push(entry);
-		}
-	}
-	return options.limit !== undefined ? entries.slice(0, options.limit) : entries;
-}

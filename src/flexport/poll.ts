@@ -2,9 +2,10 @@ import type { HttpPort } from '../http/port';
 import type { ResolvedFlexportConfig } from './client';
 import { resolveFlexportConfig } from './client';
 import { FlexportApiError } from './errors';
+import { listAllCustomsEntries } from './completeListing';
 import { iterateCustomsEntryPages } from './paginate';
 import type { AdvanceOptions, AdvanceResult, CustomsEntryEvent, CustomsEntryEventName } from './triggerState';
-import { CUSTOMS_ENTRY_EVENTS, advance, shipmentScope } from './triggerState';
+import { CUSTOMS_ENTRY_EVENTS, advance, readTriggerState, shipmentScope } from './triggerState';
 import type { CustomsEntry, FlexportConfig } from './types';
 
 /** Up to this many shipments are listed one by one with `f.shipment.id`; more read the whole listing. */
@@ -37,23 +38,34 @@ async function scan(
 	control: { deadline: number; signal?: { readonly aborted: boolean } },
 	limit: number | undefined,
 	progress: { pages: number },
+	complete: boolean,
 ): Promise<Scan> {
 	const seen = new Set<string>();
 	const entries: CustomsEntry[] = [];
 	const perShipment = shipmentIds.length > 0 && shipmentIds.length <= MAX_FILTERED_LISTINGS;
 	// With many shipments the whole listing is read and filtered here instead.
 	const filter = shipmentIds.length > 0 && !perShipment ? new Set(shipmentIds) : undefined;
+	const inScope = (entry: CustomsEntry): boolean => filter === undefined || filter.has(String(entry.shipment?.id ?? ''));
 	const listings: Array<string | undefined> = perShipment ? shipmentIds : [undefined];
+	const keep = (entry: CustomsEntry): void => {
+		if (seen.has(entry.id) || !inScope(entry)) return;
+		seen.add(entry.id);
+		entries.push(entry);
+	};
+	const enough = (): boolean => limit !== undefined && entries.length >= limit;
 	listing: for (const shipmentId of listings) {
+		if (complete) {
+			// Read until two passes agree (completeListing.ts): no entry lost to a shifting page.
+			const listed = await listAllCustomsEntries(port, config, { ...control, shipmentId, filter: inScope, onPage: () => progress.pages++ });
+			for (const entry of listed) keep(entry);
+			continue;
+		}
 		const pages = iterateCustomsEntryPages(port, config, { ...control, shipmentId, limit: filter ? undefined : limit });
 		for await (const page of pages) {
 			progress.pages++;
 			for (const entry of page.entries) {
-				if (seen.has(entry.id)) continue;
-				if (filter && !filter.has(String(entry.shipment?.id ?? ''))) continue;
-				seen.add(entry.id);
-				entries.push(entry);
-				if (limit !== undefined && entries.length >= limit) break listing;
+				keep(entry);
+				if (enough()) break listing;
 			}
 		}
 	}
@@ -70,7 +82,7 @@ function budgetExhausted(budgetMs: number, pages: number): FlexportApiError {
 }
 
 /**
- * One poll of the Customs Entry Trigger: read the complete listing, then `advance`. The new
+ * One poll of the Customs Entry Trigger: read the listing (complete, see `scan`), then `advance`. The new
  * state comes back only after every page was read; any failure (a page that still fails after
  * retries, the budget running out) throws, emits nothing and leaves the caller's state as it
  * was, so the next poll sees every change and none twice.
@@ -86,6 +98,11 @@ export async function pollCustomsEntries(
 	const budgetMs = options.budgetMs ?? DEFAULT_POLL_BUDGET_MS;
 	const progress = { pages: 0 };
 	const scope = shipmentScope(options.shipmentIds);
+	// A poll that records entries silently (the first one, or one under a new shipment filter)
+	// must see every entry: one it missed would later be announced as new. Later polls need not:
+	// an entry missing from one listing is no event (triggerState.ts), just seen on the next poll.
+	const stored = readTriggerState(state);
+	const baseline = stored === undefined || stored.scope !== scope;
 	let fetched: Scan;
 	try {
 		fetched = await scan(
@@ -95,6 +112,7 @@ export async function pollCustomsEntries(
 			{ deadline: startedAt + budgetMs, signal: options.signal },
 			undefined,
 			progress,
+			baseline,
 		);
 	} catch (error) {
 		if (error instanceof FlexportApiError && error.reason === 'deadline') throw budgetExhausted(budgetMs, progress.pages);
@@ -134,6 +152,7 @@ export async function sampleCustomsEntryEvents(
 		{ deadline: startedAt + (options.budgetMs ?? DEFAULT_POLL_BUDGET_MS) },
 		limit,
 		{ pages: 0 },
+		false,
 	);
 	const enabled = CUSTOMS_ENTRY_EVENTS.filter((name) => (options.events ?? CUSTOMS_ENTRY_EVENTS).includes(name));
 	const event = enabled[0] ?? 'statusChanged';

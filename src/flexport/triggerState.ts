@@ -1,4 +1,5 @@
 import { decodeFingerprint, fingerprintOf, markAbsent, splitFingerprint } from './fingerprint';
+import { releaseStatusMatcher } from './filters';
 import type { CustomsEntry } from './types';
 
 /**
@@ -20,6 +21,10 @@ import type { CustomsEntry } from './types';
  *   release date is kept (its age cannot be told). Should a forgotten release later change (a
  *   hold after release), it is reported as a new entry, since its earlier status is forgotten.
  * - Changing the shipment filter re-baselines only the entries not tracked yet.
+ * - An entry first seen after the baseline whose release date is surely before the baseline
+ *   existed when the baseline was taken (a listing that shifted while read can miss one): it is
+ *   recorded as the baseline would have recorded it, not announced as new or released.
+ * - Release statuses compare as `releaseStatusMatcher` says (trimmed, any case).
  */
 
 export type CustomsEntryEventName = 'released' | 'statusChanged' | 'newEntry';
@@ -88,6 +93,23 @@ export interface AdvanceResult {
 
 const EVENT_PRIORITY: readonly CustomsEntryEventName[] = ['released', 'statusChanged', 'newEntry'];
 
+const HOUR_MS = 3_600_000;
+
+/** Flexport's clock against the poll's: a release is "before the baseline" only by more than this. */
+const CLOCK_MARGIN_MS = HOUR_MS;
+
+/** A date without a time is a day somewhere between UTC+14 and UTC-12: it ends by 36 h after its UTC start. */
+const DATE_ONLY_SPAN_MS = 36 * HOUR_MS;
+
+/** True only when the release date certainly lies before `instantMs`, whatever its zone and clock. */
+function releasedSurelyBefore(releaseDate: string | null, instantMs: number): boolean {
+	if (releaseDate === null) return false;
+	const time = Date.parse(releaseDate);
+	if (Number.isNaN(time)) return false;
+	const latest = /^\d{4}-\d{2}-\d{2}$/.test(releaseDate) ? time + DATE_ONLY_SPAN_MS : time;
+	return latest + CLOCK_MARGIN_MS < instantMs;
+}
+
 /** A release older than the cutoff is history: neither kept nor announced. */
 function releasedBefore(releaseDate: string | null, cutoffMs: number): boolean {
 	if (releaseDate === null) return false;
@@ -130,7 +152,7 @@ export function advance(
 ): AdvanceResult {
 	const previous = readTriggerState(storedState);
 	const enabled = new Set(options.events ?? CUSTOMS_ENTRY_EVENTS);
-	const releaseStatuses = new Set(options.releaseStatuses ?? DEFAULT_RELEASE_STATUSES);
+	const isReleaseStatus = releaseStatusMatcher(options.releaseStatuses ?? DEFAULT_RELEASE_STATUSES);
 	const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
 	const scope = shipmentScope(options.shipmentIds);
 	const shipmentFilter = scope === '' ? undefined : new Set(scope.split(','));
@@ -138,6 +160,7 @@ export function advance(
 	const isBaseline = previous === undefined;
 	// Entries first met under a new filter are recorded silently, as on the first activation.
 	const silentForNew = isBaseline || previous.scope !== scope;
+	const baselineMs = isBaseline ? options.now : Date.parse(previous.baselineAt);
 	const before = previous?.entries ?? {};
 	const after: Record<string, string> = {};
 	const emitted: CustomsEntryEvent[] = [];
@@ -160,7 +183,7 @@ export function advance(
 		if (seen.has(entry.id)) continue;
 		seen.add(entry.id);
 		const current = fingerprintOf(entry);
-		const isReleased = entry.release_status !== null && releaseStatuses.has(entry.release_status);
+		const isReleased = entry.release_status !== null && isReleaseStatus(entry.release_status);
 		const history = isReleased && releasedBefore(entry.release_date, cutoff);
 		if (!history) after[entry.id] = current;
 		const stored = Object.prototype.hasOwnProperty.call(before, entry.id) ? before[entry.id] : undefined;
@@ -171,14 +194,16 @@ export function advance(
 				continue;
 			}
 			changed = true;
-			if (!silentForNew) emit(entry, isReleased ? ['newEntry', 'released'] : ['newEntry'], null, null);
+			// Released before the baseline, so there at the baseline: missed by it, not new.
+			const missedByBaseline = !silentForNew && isReleased && releasedSurelyBefore(entry.release_date, baselineMs);
+			if (!silentForNew && !missedByBaseline) emit(entry, isReleased ? ['newEntry', 'released'] : ['newEntry'], null, null);
 			else if (options.emitExistingOnBaseline && isReleased) emit(entry, ['released'], null, null);
 			continue;
 		}
 		const old = decodeFingerprint(stored);
 		if (history || stored !== current) changed = true;
 		if (old.watched === current) continue;
-		const wasReleased = old.releaseStatus !== null && releaseStatuses.has(old.releaseStatus);
+		const wasReleased = old.releaseStatus !== null && isReleaseStatus(old.releaseStatus);
 		emit(entry, isReleased && !wasReleased ? ['statusChanged', 'released'] : ['statusChanged'], old.releaseStatus, old.releaseDate);
 	}
 

@@ -5,6 +5,7 @@
  * certainly never left, or on 429 + Retry-After. `testMode: "true"` (void labels) is the
  * default; with `testMode: false` the field is left out (its "false" spelling is undocumented).
  */
+import { checkCodes, codeRefusal, shipiumCodeFields, type CodeProblem } from '../codes';
 import { InputValidationError, ProviderError } from '../errors';
 import { collectProviderMessages, ITN_PATTERN, looksLikeHtml } from '../easypost/aesResponse';
 import { normaliseBaseUrl } from '../http/baseUrl';
@@ -22,6 +23,8 @@ export interface CreateShipiumLabelInput {
 	request: ShipiumLabelRequest;
 	/** Void test labels; true unless set to false explicitly. */
 	testMode?: boolean;
+	/** Codes accepted on purpose though missing from their code table: reported in `codeWarnings`, not refused. */
+	acceptUnlistedCodes?: readonly string[];
 	timeoutMs?: number;
 }
 
@@ -48,6 +51,8 @@ export interface ShipiumLabelResult {
 	eeiElectronicallySubmitted: boolean;
 	testMode: boolean;
 	httpStatus: number;
+	/** Codes of a carrier-filed EEI that may be wrong but did not stop the label (possibly incomplete table, or accepted on purpose). */
+	codeWarnings: CodeProblem[];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -151,6 +156,9 @@ function httpError(response: HttpResponse): ProviderError {
 export async function createShipiumLabel(port: HttpPort, input: CreateShipiumLabelInput): Promise<ShipiumLabelResult> {
 	const baseUrl = normaliseBaseUrl(input.baseUrl, 'baseUrl');
 	const { request, filing, itn } = checkedRequest(input.request);
+	// The carrier files what the request says: its codes are checked like a filing's.
+	const codes = filing === 'carrier' ? checkCodes(shipiumCodeFields(request), { acceptUnlisted: input.acceptUnlistedCodes }) : { errors: [], warnings: [] };
+	if (codes.errors.length > 0) throw codeRefusal(codes.errors);
 	const testMode = input.testMode !== false;
 	const body: Record<string, unknown> = { ...request };
 	if (testMode) body.testMode = 'true';
@@ -198,5 +206,6 @@ export async function createShipiumLabel(port: HttpPort, input: CreateShipiumLab
 		eeiElectronicallySubmitted: documents.length > 0 && documents.every((doc) => doc.electronicallySubmitted === true),
 		testMode,
 		httpStatus: response.status,
+		codeWarnings: codes.warnings,
 	};
 }

@@ -136,12 +136,11 @@ describe('real n8n 2.40.7: the example workflows against the sandbox', () => {
 			expect(filed.aes.delivery.International).toMatchObject({ EeiTransactionNumber: SO1001_TRANSACTION, PortOfExportCode: '3901' });
 		});
 
-		it('reports the rejected filing of SO-1003 (port 9999 is not in Schedule D) as an item that says how to complete it', () => {
-			const rejected = out(run, 'File EEI (test environment)')[1];
-			expect(rejected.aes).toMatchObject({ status: 'rejected', code: 'AES_REJECTED', itn: null, httpStatus: 400, transactionType: 'add', environment: 'test' });
-			expect(rejected.aes.messages.join(' ')).toMatch(/9999.*Schedule D/);
-			expect(rejected.aes.nextStep).toMatch(/replace.*same EeiTransactionNumber/);
-			expect(sandbox.state.aes.rejected[rejected.aes.transactionNumber]).toBe(1);
+		it('refuses SO-1003 before sending (port 9999 is not in the Schedule D table), so AES never sees it and nothing is left pending', () => {
+			const refused = out(run, 'File EEI (test environment)')[1];
+			expect(refused.aes).toBeUndefined();
+			expect(refused.error).toMatch(/PortOfExportCode: "9999" is not in the Schedule D ports of export/);
+			expect(Object.keys(sandbox.state.aes.received)).toEqual([SO1001_TRANSACTION]);
 		});
 
 		it('records the ITN of SO-1001 as its proof of filing', () => {
@@ -158,7 +157,7 @@ describe('real n8n 2.40.7: the example workflows against the sandbox', () => {
 			expect(legend.reasons).toContain('15 CFR 30.37(a)');
 		});
 
-		it('alerts Slack once for the filing and once for the rejection', () => {
+		it('alerts Slack once for the filing and once for the refusal', () => {
 			const itn = sandbox.state.aes.filings[SO1001_TRANSACTION].itn;
 			expect(out(run, 'Filing accepted?', 1)).toHaveLength(1);
 			expect(out(run, 'Alert: EEI filed')).toEqual([{ data: 'ok' }]);
@@ -166,13 +165,13 @@ describe('real n8n 2.40.7: the example workflows against the sandbox', () => {
 			const texts = slackTexts(sandbox, slackBefore);
 			expect(texts).toHaveLength(2);
 			expect(texts).toContain(`EEI filed for SO-1001: AES ${itn} (transaction ${SO1001_TRANSACTION}, test environment).`);
-			expect(texts.find((text) => text.startsWith('EEI filing for SO-1003 was NOT accepted (rejected)'))).toMatch(/not a port in Schedule D/);
+			expect(texts.find((text) => text.startsWith('EEI filing for SO-1003 was NOT accepted (error)'))).toMatch(/"9999" is not in the Schedule D ports of export/);
 		});
 
 		it('never files an order twice: a re-run is refused as a duplicate transaction number and alerted', async () => {
 			const again = await n8nLocal.executeWorkflow(userFolder, ORDER_TO_FILING);
 			expect(again.ok).toBe(true);
-			expect(out(again, 'File EEI (test environment)').map((item) => item.aes.status)).toEqual(['duplicate', 'rejected']);
+			expect(out(again, 'File EEI (test environment)').map((item) => item.aes?.status ?? 'refused before sending')).toEqual(['duplicate', 'refused before sending']);
 			expect(n8nLocal.nodeOutput(again.run, 'Record ITN')).toBeUndefined();
 			expect(out(again, 'Alert: filing not accepted')).toHaveLength(2);
 			expect(sandbox.state.aes.accepted[SO1001_TRANSACTION]).toBe(1);

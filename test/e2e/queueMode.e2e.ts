@@ -9,7 +9,7 @@
  * do: webhook requests to the main, and the Customs Entry Trigger's polls on the main; the
  * workers' logs say which worker ran each execution.
  *   (a) 20 orders posted to the ERP webhook: the single-process results (filed with an ITN,
- *       NOEEI 30.37(a), rejected), on both workers, each transaction number accepted at most once;
+ *       NOEEI 30.37(a), refused before sending), on both workers, each transaction number accepted at most once;
  *   (b) Get Customs Entry with Flexport client credentials on both workers: one token request in
  *       the whole run (the token cached in the credential, in the shared database);
  *   (c) release alerts: statuses changed between poll cycles, each alert reaching the sink once;
@@ -360,11 +360,11 @@ describe('n8n queue mode on PostgreSQL: one main, two workers, Redis, the exampl
 			}
 		});
 
-		it('reports each gear-box order as rejected by AES (port 9999 is not in Schedule D)', () => {
+		it('refuses each gear-box order before sending (port 9999 is not in the Schedule D table)', () => {
 			for (const [, execution] of [...byOrder].filter(([id]) => kind(id) === 'rejected')) {
 				const [result] = output(execution, 'File EEI (test environment)')!;
-				expect(result.aes).toMatchObject({ status: 'rejected', code: 'AES_REJECTED', itn: null });
-				expect(sandbox.state.aes.rejected[result.aes.transactionNumber]).toBe(1);
+				expect(result.aes).toBeUndefined();
+				expect(result.error).toMatch(/PortOfExportCode: "9999" is not in the Schedule D ports of export/);
 			}
 		});
 
@@ -377,11 +377,11 @@ describe('n8n queue mode on PostgreSQL: one main, two workers, Redis, the exampl
 			expect(Object.values(sandbox.state.aes.accepted).every((count) => count === 1)).toBe(true);
 		});
 
-		it('alerts Slack once per filed order and once per rejected order', () => {
+		it('alerts Slack once per filed order and once per order refused before sending', () => {
 			const texts = slackTexts().filter((text) => text.startsWith('EEI filing for QM-') || text.startsWith('EEI filed for QM-'));
 			const expected = orders
 				.filter((order) => kind(order.orderId) !== 'noeei')
-				.map((order) => (kind(order.orderId) === 'filed' ? `EEI filed for ${order.orderId}:` : `EEI filing for ${order.orderId} was NOT accepted (rejected)`));
+				.map((order) => (kind(order.orderId) === 'filed' ? `EEI filed for ${order.orderId}:` : `EEI filing for ${order.orderId} was NOT accepted (error)`));
 			expect(expected.map((prefix) => texts.filter((text) => text.startsWith(prefix)).length)).toEqual(expected.map(() => 1));
 			expect(texts).toHaveLength(expected.length);
 		});
@@ -667,13 +667,14 @@ describe('n8n queue mode on PostgreSQL: one main, two workers, Redis, the exampl
 			expect(new Set(owners)).toEqual(new Set(['worker1', 'worker2']));
 		});
 
-		it('gives each order the single-process result: filed with an ITN, NOEEI 30.37(a), or rejected', () => {
+		it('gives each order the single-process result: filed with an ITN, NOEEI 30.37(a), or refused before sending (port 9999)', () => {
 			const outcome = (orderId: string, execution: queue.RestExecution) => {
 				if (kind(orderId) === 'noeei') return output(execution, 'Attach NOEEI legend')![0].legend;
 				const [result] = output(execution, 'File EEI (test environment)')!;
+				if (result.aes === undefined) return /PortOfExportCode: "9999" is not in the Schedule D ports of export/.test(result.error) ? 'refused before sending' : result.error;
 				return result.aes.status === 'accepted' ? `accepted ${result.aes.itn === sandbox.state.aes.filings[result.aes.transactionNumber]?.itn}` : result.aes.status;
 			};
-			const expected = (orderId: string) => ({ filed: 'accepted true', noeei: 'NOEEI 30.37(a)', rejected: 'rejected' })[kind(orderId)];
+			const expected = (orderId: string) => ({ filed: 'accepted true', noeei: 'NOEEI 30.37(a)', rejected: 'refused before sending' })[kind(orderId)];
 			const mismatches = [...byOrder].filter(([orderId, execution]) => outcome(orderId, execution) !== expected(orderId)).map(([orderId]) => orderId);
 			expect(mismatches).toEqual([]);
 		});

@@ -177,3 +177,38 @@ describe('Check EEI Requirement node, grouping items into shipments (15 CFR 30.1
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
 });
+
+describe('Check EEI Requirement: code problems surface as warnings before filing (eei.codeWarnings)', () => {
+	test('an item whose codes are all in the tables carries an empty codeWarnings', async () => {
+		const [item] = (await check([laptopsToGermany])).output(NODE);
+		expect((item.json.eei as IDataObject).codeWarnings).toEqual([]);
+	});
+
+	test('a Schedule B number whose HS subheading does not exist is a warning naming the field, the value and the table, and the item is still decided', async () => {
+		const typo = { ...laptopsToGermany, items: [{ commodityCode: '8471.39.0100', unitValue: 850, quantity: 4 }] };
+		const [item] = (await check([typo])).output(NODE);
+		expect(item.json.eei).toMatchObject({
+			required: true,
+			codeWarnings: [
+				{ field: 'items[0].commodityCode', value: '8471390100', table: 'hsSubheadings', message: expect.stringMatching(/8471\.39 is not a subheading of HS 2022/) },
+			],
+		});
+	});
+
+	test("an EasyPost Delivery's unknown port and export information code are reported at their Delivery paths", async () => {
+		const delivery = structuredClone(simpleFilingDelivery) as { Delivery: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+		delivery.Delivery.International.PortOfExportCode = '9999';
+		delivery.Delivery.Items[0].ExportInformationCode = 'ZZ';
+		const [item] = (await check([delivery as IDataObject], { facts: { exportDate: '2026-11-23' } })).output(NODE);
+		expect(((item.json.eei as IDataObject).codeWarnings as IDataObject[]).map((w) => [w.field, w.value, w.table])).toEqual([
+			['Delivery.International.PortOfExportCode', '9999', 'portsOfExport'],
+			['Delivery.Items[0].ExportInformationCode', 'ZZ', 'exportInformationCodes'],
+		]);
+	});
+
+	test('grouped into shipments, each item keeps its own code warnings', async () => {
+		const typo = { ...shirtsToJapan(1500), items: [{ commodityCode: '6109.99.0012', value: 1500 }] };
+		const output = (await check([shirtsToJapan(1500), typo], { groupIntoShipments: true })).output(NODE);
+		expect(output.map((item) => ((item.json.eei as IDataObject).codeWarnings as IDataObject[]).length)).toEqual([0, 1]);
+	});
+});

@@ -42,8 +42,12 @@ function page(data: IDataObject[], totalCount: number): IDataObject {
 	return { _object: '/api/response', data: { _object: '/api/collections/paginated', prev: null, next: null, total_count: totalCount, data }, error: null };
 }
 
-/** Mocks every page of the listing (100 per page, numbered from total_count); `fail` replaces one page's answer. */
-function listing(entries: Entry[], options: { shipmentId?: string; fail?: { page: number; status: number; body: IDataObject } } = {}): nock.Scope {
+/**
+ * Mocks every page of the listing (100 per page, numbered from total_count); `fail` replaces one
+ * page's answer. `reads`: how many times each page is read (a baseline over several pages reads
+ * the listing twice, and takes it when both reads agree).
+ */
+function listing(entries: Entry[], options: { shipmentId?: string; fail?: { page: number; status: number; body: IDataObject }; reads?: number } = {}): nock.Scope {
 	const scope = nock(BASE);
 	const pages = Math.max(1, Math.ceil(entries.length / 100));
 	for (let number = 1; number <= pages; number++) {
@@ -51,7 +55,7 @@ function listing(entries: Entry[], options: { shipmentId?: string; fail?: { page
 		if (options.shipmentId) query['f.shipment.id'] = options.shipmentId;
 		const interceptor = scope.get('/customs_entries').query(query);
 		if (options.fail?.page === number) interceptor.reply(options.fail.status, options.fail.body);
-		else interceptor.reply(200, page(entries.slice((number - 1) * 100, number * 100), entries.length));
+		else interceptor.times(options.reads ?? 1).reply(200, page(entries.slice((number - 1) * 100, number * 100), entries.length));
 	}
 	return scope;
 }
@@ -88,7 +92,7 @@ function plain(staticData: IDataObject): IDataObject {
 
 /** Baseline over `entries`: the static data to continue from. */
 async function baseline(entries: Entry[], parameters: INodeParameters = {}): Promise<IDataObject> {
-	listing(entries);
+	listing(entries, { reads: entries.length > 100 ? 2 : 1 });
 	const { items, staticData } = await poll(parameters, undefined);
 	expect(items).toBeNull();
 	return staticData;
@@ -99,10 +103,10 @@ afterEach(() => {
 });
 
 describe('Customs Entry Trigger: first activation', () => {
-	test('records a baseline of every entry on every page and emits nothing, even for released entries', async () => {
+	test('records a baseline of every entry on every page (two reads that agree) and emits nothing, even for released entries', async () => {
 		const entries = account(250);
 		entries[7].release_status = 'released';
-		const scope = listing(entries);
+		const scope = listing(entries, { reads: 2 });
 		const { items, staticData } = await poll({}, undefined);
 		scope.done();
 		expect(items).toBeNull();
@@ -127,6 +131,47 @@ describe('Customs Entry Trigger: first activation', () => {
 		const staticData = await baseline(entries);
 		const bytes = Buffer.byteLength(JSON.stringify((staticData[STATIC_KEY] as IDataObject).customsEntries));
 		expect(bytes / 250).toBeLessThan(64);
+	});
+});
+
+describe('Customs Entry Trigger: a first poll over a listing that shifts (issue 12, point 2)', () => {
+	test('an entry already released that a shifted page hid from one read is in the baseline: the next poll emits no release for it', async () => {
+		// 150 entries; E00100 was released before activation. The head entry goes away right after
+		// page 1 is served, so E00100 moves onto page 1, already read: one read alone misses it.
+		const before = account(150);
+		before[100] = { ...before[100], release_status: 'released' };
+		const after = before.slice(1);
+		const scope = nock(BASE)
+			.get('/customs_entries')
+			.query({ page: '1', per: '100' })
+			.reply(200, page(before.slice(0, 100), 150))
+			.get('/customs_entries')
+			.query({ page: '2', per: '100' })
+			.reply(200, page(after.slice(100), 149))
+			.get('/customs_entries')
+			.query({ page: '1', per: '100' })
+			.times(2)
+			.reply(200, page(after.slice(0, 100), 149))
+			.get('/customs_entries')
+			.query({ page: '2', per: '100' })
+			.times(2)
+			.reply(200, page(after.slice(100), 149));
+		const first = await poll({ events: ['released'] }, undefined);
+		scope.done();
+		expect(first.items).toBeNull();
+		listing(after);
+		expect((await poll({ events: ['released'] }, first.staticData)).items).toBeNull();
+	});
+
+	test('an entry a baseline missed, released before that baseline, is recorded without an event when it appears', async () => {
+		// A state taken by an earlier version, whose baseline a shifted page made miss E00002.
+		const entries = account(3);
+		const staticData = await baseline(entries.slice(0, 2), { events: ['released'] });
+		entries[2] = { ...entries[2], release_status: 'released', release_date: new Date(Date.now() - 3 * 3_600_000).toISOString() };
+		listing(entries);
+		const result = await poll({ events: ['released'] }, staticData);
+		expect(result.items).toBeNull();
+		expect(Object.keys(((result.staticData[STATIC_KEY] as IDataObject).customsEntries as { entries: IDataObject }).entries)).toContain('E00002');
 	});
 });
 
@@ -361,6 +406,22 @@ describe('Customs Entry Trigger: settings and secrets', () => {
 		const error = await pollFails({ events: ['released'], releaseStatuses: ' , ' }, undefined);
 		expect(error.name).toBe('NodeOperationError');
 		expect(error.description).toBe('releaseStatuses: name at least one release status');
+	});
+
+	test('release statuses are compared without regard to case, as in Get Many’s filter', async () => {
+		const entries = account(2);
+		const parameters = { events: ['released'], releaseStatuses: 'Released, CLEARED' };
+		const staticData = await baseline(entries, parameters);
+		entries[0].release_status = 'released';
+		entries[1].release_status = 'cleared';
+		listing(entries);
+		expect(emitted((await poll(parameters, staticData)).items).map((json) => json.id)).toEqual(['E00000', 'E00001']);
+	});
+
+	test('"none" (CBP has not decided yet) is refused as a release status, naming the setting', async () => {
+		const error = await pollFails({ events: ['released'], releaseStatuses: 'released, none' }, undefined);
+		expect(error.name).toBe('NodeOperationError');
+		expect(error.description).toBe('releaseStatuses: "none" (CBP has not decided yet) cannot count as released');
 	});
 
 	test('the API key appears in no output and no error', async () => {

@@ -627,6 +627,54 @@ describe('File EEI with Shipium: the carrier files the EEI (seed 003)', () => {
 	});
 });
 
+describe('File EEI: codes are checked against the AES code tables before sending', () => {
+	test('refuses an unknown port of export with an error naming the field, the value and the table, and sends nothing', async () => {
+		const { scope, bodies } = aesMock(() => [200, { Itn: ITN }]);
+		const item = filing() as { Delivery: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+		item.Delivery.International.PortOfExportCode = '9999';
+		const result = await fileEei([item as IDataObject], {}, true);
+		scope.persist(false);
+		nock.cleanAll();
+		expect(bodies).toHaveLength(0);
+		expect(String(result.output(NODE)[0].json.error)).toMatch(/Delivery\.International\.PortOfExportCode: "9999" is not in the Schedule D ports of export/);
+	});
+
+	test('files a code listed under Accept Unlisted Codes and reports it in aes.warnings', async () => {
+		const { bodies } = aesMock(() => [200, { Itn: ITN }]);
+		const item = filing() as { Delivery: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+		item.Delivery.International.PortOfExportCode = '9999';
+		const [output] = (await fileEei([item as IDataObject], { aesOptions: { acceptUnlistedCodes: '9999, ZZ' } })).output(NODE);
+		expect(bodies).toHaveLength(1);
+		expect((output.json.aes as IDataObject).warnings).toEqual([
+			{ field: 'Delivery.International.PortOfExportCode', value: '9999', table: 'portsOfExport', message: expect.stringMatching(/accepted on purpose/) },
+		]);
+	});
+
+	test('a filing whose codes are all in the tables carries an empty aes.warnings', async () => {
+		aesMock(() => [200, { Itn: ITN }]);
+		const [output] = (await fileEei([filing()])).output(NODE);
+		expect((output.json.aes as IDataObject).warnings).toEqual([]);
+	});
+
+	test('Shipium: an unknown export information code in the carrier-filed EEI buys no label', async () => {
+		const scope = nock(SHIPIUM).post(LABEL_PATH).reply(200, {});
+		const request = structuredClone(carrierLabelRequest) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+		request.shipmentParameters.customsInfo.customsItems[0].electronicExportCommodityInformation.exportInformationCode = 'ZZ';
+		const result = await fileEei([request as IDataObject], { filingMethod: 'shipium' }, true);
+		expect(scope.isDone()).toBe(false);
+		nock.cleanAll();
+		expect(String(result.output(NODE)[0].json.error)).toMatch(/exportInformationCode: "ZZ" is not in the export information codes/);
+	});
+
+	test('Shipium: a license code missing from the possibly incomplete table buys the label and is reported in shipium.warnings', async () => {
+		nock(SHIPIUM).post(LABEL_PATH).reply(200, { shipiumShipmentId: 'ship-1' });
+		const request = structuredClone(carrierLabelRequest) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+		request.shipmentParameters.customsInfo.customsItems[0].electronicExportCommodityInformation.exportLicenseInformation.licenseType = 'C99';
+		const [output] = (await fileEei([request as IDataObject], { filingMethod: 'shipium' })).output(NODE);
+		expect((output.json.shipium as IDataObject).warnings).toContainEqual(expect.objectContaining({ value: 'C99', table: 'licenseCodes' }));
+	});
+});
+
 describe('File EEI with "Continue (using error output)"', () => {
 	test('a rejected filing goes to the error output with the input item, the transaction number and the next step under details', async () => {
 		nock(AES).post(PATH).reply(422, { errors: ['PortOfExportCode: not valid for air'] });

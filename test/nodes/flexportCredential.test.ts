@@ -90,6 +90,7 @@ describe('Flexport credential: OAuth2 client credentials in the engine', () => {
 			scope
 				.get('/customs_entries')
 				.query({ page: String(number), per: '100' })
+				.times(2) // Return All reads a listing of several pages twice (issue 12).
 				.reply(200, { _object: '/api/response', data: { next: null, total_count: 250, data: entries.slice((number - 1) * 100, number * 100) }, error: null });
 		}
 		const workflow = singleNodeWorkflow(

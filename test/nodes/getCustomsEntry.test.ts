@@ -160,17 +160,20 @@ describe('Get Customs Entry: Get', () => {
 });
 
 describe('Get Customs Entry: Get Many', () => {
-	test('Return All reads every page (100 per page, pages by number from total_count) and returns one item per entry', async () => {
+	test('Return All reads every page twice (100 per page, pages by number from total_count) and, the two reads agreeing, returns one item per entry', async () => {
 		const all = entries(250);
 		const scope = nock(BASE)
 			.get('/customs_entries')
 			.query({ page: '1', per: '100' })
+			.times(2)
 			.reply(200, page(all.slice(0, 100), 250, `${BASE}/customs_entries?page=2&per=100`))
 			.get('/customs_entries')
 			.query({ page: '2', per: '100' })
+			.times(2)
 			.reply(200, page(all.slice(100, 200), 250, `${BASE}/customs_entries?page=3&per=100`))
 			.get('/customs_entries')
 			.query({ page: '3', per: '100' })
+			.times(2)
 			.reply(200, page(all.slice(200), 250));
 		const output = (await run({ operation: 'getAll', returnAll: true })).output(NODE);
 		scope.done();
@@ -179,14 +182,62 @@ describe('Get Customs Entry: Get Many', () => {
 		expect(output.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
 	});
 
+	test('Return All returns every entry present throughout, once, when an entry is inserted at the head after page 1 is served (issue 12)', async () => {
+		const before = entries(300);
+		const after = [entry('NEW', 'pending'), ...before];
+		const scope = nock(BASE)
+			.get('/customs_entries')
+			.query({ page: '1', per: '100' })
+			.reply(200, page(before.slice(0, 100), 300))
+			.get('/customs_entries')
+			.query({ page: '2', per: '100' })
+			.times(3)
+			.reply(200, page(after.slice(100, 200), 301))
+			.get('/customs_entries')
+			.query({ page: '3', per: '100' })
+			.times(3)
+			.reply(200, page(after.slice(200, 300), 301))
+			.get('/customs_entries')
+			.query({ page: '1', per: '100' })
+			.times(2)
+			.reply(200, page(after.slice(0, 100), 301))
+			.get('/customs_entries')
+			.query({ page: '4', per: '100' })
+			.times(2)
+			.reply(200, page(after.slice(300), 301));
+		const ids = (await run({ operation: 'getAll', returnAll: true })).output(NODE).map((item) => item.json.id);
+		scope.done();
+		expect(ids).toEqual(after.map((e) => e.id));
+	});
+
+	test('Return All fails, naming the cause, when the listing keeps changing between reads (never a short list)', async () => {
+		let inserted = 0;
+		const listing = () => [...Array.from({ length: inserted }, (_, i) => entry(`NEW${i}`, 'pending')), ...entries(150)];
+		nock(BASE)
+			.persist()
+			.get('/customs_entries')
+			.query(true)
+			.reply((uri) => {
+				const number = Number(new URL(uri, BASE).searchParams.get('page'));
+				const now = listing();
+				inserted++;
+				return [200, page(now.slice((number - 1) * 100, number * 100), now.length)];
+			});
+		const result = await run({ operation: 'getAll', returnAll: true }, [{}], { continueOnFail: true });
+		const [item] = result.output(NODE);
+		expect(String(item.json.error)).toMatch(/^The Flexport customs entries listing kept changing while it was read: 4 reads of it never gave the same pages twice in a row/);
+	});
+
 	test('Return All follows `next` links when Flexport sends no total_count', async () => {
 		const all = entries(150);
 		nock(BASE)
 			.get('/customs_entries')
 			.query({ page: '1', per: '100' })
+			.times(2)
 			.reply(200, page(all.slice(0, 100), null, `${BASE}/customs_entries?page=2&per=100`))
 			.get('/customs_entries')
 			.query({ page: '2', per: '100' })
+			.times(2)
 			.reply(200, page(all.slice(100), null));
 		const output = (await run({ operation: 'getAll', returnAll: true })).output(NODE);
 		expect(output).toHaveLength(150);
@@ -223,15 +274,17 @@ describe('Get Customs Entry: Get Many', () => {
 		expect(output).toHaveLength(3);
 	});
 
-	test('the release status filter is applied by the node over every page; "none" matches an undecided entry', async () => {
+	test('the release status filter is applied by the node over every page, without regard to case; "none" matches an undecided entry', async () => {
 		const first = [entry('A', 'released'), entry('B', 'pending'), entry('C', null)];
 		const second = [entry('D', 'customs_hold'), entry('E', 'Cleared')];
 		nock(BASE)
 			.get('/customs_entries')
 			.query({ page: '1', per: '100' })
+			.times(2)
 			.reply(200, page(first, null, `${BASE}/customs_entries?page=2&per=100`))
 			.get('/customs_entries')
 			.query({ page: '2', per: '100' })
+			.times(2)
 			.reply(200, page(second, null));
 		const output = (await run({ operation: 'getAll', returnAll: true, filters: { releaseStatuses: 'released, cleared, none' } })).output(NODE);
 		expect(output.map((item) => item.json.id)).toEqual(['A', 'C', 'E']);

@@ -15,6 +15,7 @@ import { jsonParameter, parameterReader } from '../../shared/parameters';
 import { jsonList } from '../jsonList';
 import { acceptedSummary, aesConnection, aesFailure, aesOutput } from '../../shared/aesConnection';
 import { readRunOptions, runFilings, runOptionProperties } from '../../shared/filingRun';
+import { acceptedCodes, acceptUnlistedCodesProperty } from '../../shared/codeOptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -145,6 +146,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			acceptUnlistedCodesProperty,
 			...runOptionProperties('items are filed', 'How long to wait for AES; a filing that timed out is never sent again automatically'),
 			{
 				displayName: 'Transaction Number Prefix',
@@ -169,6 +171,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { filingMethod: ['easypostAes'] } }, properties);
 
 interface AesOptions {
+	acceptUnlistedCodes?: string;
 	concurrency?: number;
 	timeoutSeconds?: number;
 	transactionNumberPrefix?: string;
@@ -308,6 +311,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				aesBaseUrl: connection.aesBaseUrl,
 				request,
 				modeOfTransport,
+				acceptUnlistedCodes: acceptedCodes(options(itemIndex).acceptUnlistedCodes),
 				timeoutMs,
 				shipmentFingerprint,
 				earlier,
@@ -315,7 +319,15 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			ledger.accepted(itemIndex, acceptedSummary(result));
 			// Identifiers only: line items and consignee data never reach the log above debug.
 			this.logger.debug(`File EEI: item ${itemIndex}, transaction ${result.transactionNumber}: ${result.status}`);
-			return { ...(item.json as JsonObject), aes: { ...aesOutput(result), shipmentFingerprint, delivery: request.Delivery as IDataObject } as JsonObject };
+			return {
+				...(item.json as JsonObject),
+				aes: {
+					...aesOutput(result),
+					shipmentFingerprint,
+					warnings: result.codeWarnings as unknown as JsonObject[],
+					delivery: request.Delivery as IDataObject,
+				} as JsonObject,
+			};
 		},
 		{ concurrency, secrets: connection.secrets, verb: 'filed' },
 	);

@@ -23,6 +23,7 @@ import { n8nHttpPort } from '../../shared/n8nHttpPort';
 import { jsonParameter, parameterReader } from '../../shared/parameters';
 import { jsonList } from '../jsonList';
 import { readRunOptions, runFilings, runOptionProperties } from '../../shared/filingRun';
+import { acceptedCodes, acceptUnlistedCodesProperty } from '../../shared/codeOptions';
 
 export const SHIPIUM_CREDENTIAL = 'shipiumApi';
 const DEFAULT_SHIPIUM_BASE_URL = 'https://api.shipium.com';
@@ -144,6 +145,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			acceptUnlistedCodesProperty,
 			...runOptionProperties('labels are requested', 'A label request that timed out is never sent again automatically'),
 		],
 	},
@@ -242,7 +244,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const testMode = parameterReader<boolean>(this, 'testMode', true);
 	const itn = eeiSource === 'itn' ? parameterReader<string>(this, 'itn', '') : () => '';
 	const defaults = eeiSource === 'shipment' ? parameterReader<EeiDefaultsParameter>(this, 'eeiDefaults', {}) : () => ({});
-	const options = this.getNodeParameter('shipiumOptions', 0, {}) as { concurrency?: number; timeoutSeconds?: number };
+	const options = this.getNodeParameter('shipiumOptions', 0, {}) as { acceptUnlistedCodes?: string; concurrency?: number; timeoutSeconds?: number };
+	const acceptUnlistedCodes = acceptedCodes(options.acceptUnlistedCodes);
 	const { concurrency, timeoutMs } = readRunOptions(options);
 
 	const labelRequest = (item: INodeExecutionData, itemIndex: number): ShipiumLabelRequest => {
@@ -285,7 +288,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		async (item, itemIndex, ledger) => {
 			const request = withEei(item, itemIndex);
 			ledger.onFailure(itemIndex, (error) => shipiumFailure(error));
-			const result = await createShipiumLabel(port, { baseUrl, request, testMode: testMode(itemIndex) !== false, timeoutMs });
+			const result = await createShipiumLabel(port, { baseUrl, request, testMode: testMode(itemIndex) !== false, acceptUnlistedCodes, timeoutMs });
 			ledger.accepted(itemIndex, acceptedSummary(result));
 			this.logger.debug(`File EEI (Shipium): item ${itemIndex}: ${result.testMode ? 'test ' : ''}label created, EEI ${result.eeiFiling}`);
 			return {
@@ -296,6 +299,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					testMode: result.testMode,
 					electronicallySubmitted: result.eeiElectronicallySubmitted,
 					eeiDocuments: result.eeiDocuments as unknown as JsonObject[],
+					warnings: result.codeWarnings as unknown as JsonObject[],
 					response: result.response as JsonObject,
 					request: request as JsonObject,
 				},

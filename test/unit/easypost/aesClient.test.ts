@@ -52,6 +52,7 @@ describe('fileEei: an accepted filing', () => {
 			messages: ['Accepted'],
 			response: { Itn: ITN, Messages: ['Accepted'] },
 			httpStatus: 200,
+			codeWarnings: [],
 		});
 	});
 
@@ -267,5 +268,81 @@ describe('voidEei', () => {
 		const error = await voidEei(port, { aesBaseUrl: BASE, transactionNumber: 'GloballyUniqueNo1' }).catch((e: unknown) => e);
 		expect(error).toMatchObject({ code: 'AES_REJECTED' });
 		expect((error as ProviderError).hint).toMatch(/the filing still stands/);
+	});
+});
+
+describe('fileEei: codes are checked against the AES code tables before anything is sent', () => {
+	function withItem(change: (delivery: Record<string, any>) => void): Record<string, unknown> { // eslint-disable-line @typescript-eslint/no-explicit-any
+		const input = request();
+		change((input as { Delivery: Record<string, any> }).Delivery); // eslint-disable-line @typescript-eslint/no-explicit-any
+		return input;
+	}
+
+	async function refused(input: Record<string, unknown>) {
+		const port = new FakeHttpPort([jsonResponse(200, { Itn: ITN })]);
+		const error = await fileEei(port, { aesBaseUrl: BASE, request: input }).catch((e: unknown) => e);
+		return { error: error as InputValidationError, sent: port.requests.length };
+	}
+
+	it('refuses an unknown port of export and sends nothing', async () => {
+		const { error, sent } = await refused(withItem((d) => (d.International.PortOfExportCode = '9999')));
+		expect(sent).toBe(0);
+		expect(error).toBeInstanceOf(InputValidationError);
+		expect(error.issues).toEqual([{ path: 'Delivery.International.PortOfExportCode', message: expect.stringMatching(/"9999" is not in the Schedule D ports of export/) }]);
+		expect(error.message).toMatch(/nothing was sent/);
+	});
+
+	it('refuses an unknown export information code and sends nothing', async () => {
+		const { error, sent } = await refused(withItem((d) => (d.Items[0].ExportInformationCode = 'ZZ')));
+		expect(sent).toBe(0);
+		expect(error.issues).toEqual([{ path: 'Delivery.Items[0].ExportInformationCode', message: expect.stringMatching(/"ZZ" is not in the export information codes \(ACE AESTIR Appendix E\)/) }]);
+	});
+
+	it('refuses a Schedule B / HTS number whose HS subheading does not exist and sends nothing', async () => {
+		const { error, sent } = await refused(withItem((d) => (d.Items[0].HarmonizedCode = '6910.99.0010')));
+		expect(sent).toBe(0);
+		expect(error.issues).toEqual([{ path: 'Delivery.Items[0].HarmonizedCode', message: expect.stringMatching(/6910\.99 is not a subheading of HS 2022/) }]);
+	});
+
+	it('refuses a license code AES has withdrawn (C32, NLR, withdrawn by BIS in 2016) and sends nothing', async () => {
+		const { error, sent } = await refused(withItem((d) => (d.Items[0].LicenseCode = 'C32')));
+		expect(sent).toBe(0);
+		expect(error.issues).toEqual([{ path: 'Delivery.Items[0].LicenseCode', message: expect.stringMatching(/"C32" is withdrawn from AES/) }]);
+	});
+
+	it('refuses a license code that is not of the Appendix F form (agency letter and two digits) and sends nothing', async () => {
+		const { error, sent } = await refused(withItem((d) => (d.Items[0].LicenseCode = 'NLR')));
+		expect(sent).toBe(0);
+		expect(error.issues).toEqual([{ path: 'Delivery.Items[0].LicenseCode', message: expect.stringMatching(/"NLR" is not a license code: AESTIR Appendix F codes are an agency letter and two digits/) }]);
+	});
+
+	it('refuses an express courier facility for a vessel shipment and sends nothing', async () => {
+		const port = new FakeHttpPort([jsonResponse(200, { Itn: ITN })]);
+		const input = withItem((d) => (d.ShippingOptions = { ConveyanceCode: 'MAEU', ConveyanceName: 'Maersk Kentucky' }));
+		const error = await fileEei(port, { aesBaseUrl: BASE, request: input, modeOfTransport: 'vessel' }).catch((e: unknown) => e);
+		expect(port.requests).toHaveLength(0);
+		expect((error as InputValidationError).issues[0].message).toMatch(/2095 \(FEDERAL EXPRESS\) is an express courier facility: it fits air shipments, not vessel/);
+	});
+
+	it('files a code accepted on purpose and reports it in codeWarnings', async () => {
+		const port = new FakeHttpPort([jsonResponse(200, { Itn: ITN })]);
+		const input = withItem((d) => (d.International.PortOfExportCode = '9999'));
+		const result = await fileEei(port, { aesBaseUrl: BASE, request: input, acceptUnlistedCodes: ['9999'] });
+		expect(port.requests).toHaveLength(1);
+		expect(result.codeWarnings).toEqual([expect.objectContaining({ field: 'Delivery.International.PortOfExportCode', value: '9999', table: 'portsOfExport' })]);
+	});
+
+	it('files a unit missing from the possibly incomplete units table with a warning, not a refusal', async () => {
+		const port = new FakeHttpPort([jsonResponse(200, { Itn: ITN })]);
+		const result = await fileEei(port, { aesBaseUrl: BASE, request: withItem((d) => (d.Items[0].QuantityUnitOfMeasure = 'BOX')) });
+		expect(port.requests).toHaveLength(1);
+		expect(result.codeWarnings.map((w) => [w.field, w.table])).toEqual([['Delivery.Items[0].QuantityUnitOfMeasure', 'unitsOfMeasure']]);
+	});
+
+	it('never blocks a void with the codes of the filing it cancels', async () => {
+		const port = new FakeHttpPort([jsonResponse(200, { Status: 'Voided' })]);
+		const filed = withItem((d) => (d.International.PortOfExportCode = '9999')) as { Delivery: Record<string, unknown> };
+		await voidEei(port, { aesBaseUrl: BASE, delivery: filed.Delivery });
+		expect(port.requests).toHaveLength(1);
 	});
 });

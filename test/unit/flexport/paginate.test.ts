@@ -1,12 +1,21 @@
 import { TransportError } from '../../../src/http/port';
 import { FlexportApiError } from '../../../src/flexport/errors';
-import { iterateCustomsEntryPages, listAllCustomsEntries } from '../../../src/flexport/paginate';
+import { listAllCustomsEntries } from '../../../src/flexport/completeListing';
+import { iterateCustomsEntryPages } from '../../../src/flexport/paginate';
+import type { CustomsEntry } from '../../../src/flexport/types';
 import { FakeFlexportApi, FlexportFakePort, envelope, json, makeEntries, toApiEntry } from '../../support/flexportFakePort';
 
 // Seed 004: the list answer carries `total_count` and absolute `next`/`prev` links; "you can get
 // the remaining ... by either making another HTTP GET request with the value of the next element,
 // or simply change the page parameter value".
 const base = { baseUrl: 'https://api.flexport.com', retry: { baseDelayMs: 10, maxDelayMs: 100 } };
+
+/** One read of the listing (a pass), as the paginator hands it out. */
+async function onePass(...args: Parameters<typeof iterateCustomsEntryPages>): Promise<CustomsEntry[]> {
+	const entries: CustomsEntry[] = [];
+	for await (const page of iterateCustomsEntryPages(...args)) entries.push(...page.entries);
+	return entries;
+}
 
 async function caught(promise: Promise<unknown>): Promise<FlexportApiError> {
 	try {
@@ -28,7 +37,7 @@ describe('paging by total_count', () => {
 		api.entries = makeEntries(1000);
 		// Later pages answer sooner, so completion order differs from page order.
 		const port = new FlexportFakePort(api.handle, { latencyTurns: (url) => 12 - (pageOf(url) % 11) });
-		const entries = await listAllCustomsEntries(port, { ...base, perPage: 50, concurrency: 3 });
+		const entries = await onePass(port, { ...base, perPage: 50, concurrency: 3 });
 		expect(entries.map((e) => e.id)).toEqual(api.entries.map((e) => e.id));
 		expect(port.requests).toHaveLength(20);
 		expect(port.requests.map((r) => r.query?.page).sort((a, b) => Number(a) - Number(b))).toEqual(
@@ -41,7 +50,7 @@ describe('paging by total_count', () => {
 		const api = new FakeFlexportApi();
 		api.entries = makeEntries(1000);
 		const port = new FlexportFakePort(api.handle, { latencyTurns: () => 5 });
-		await listAllCustomsEntries(port, { ...base, perPage: 100 });
+		await onePass(port, { ...base, perPage: 100 });
 		expect(port.maxInFlight).toBe(4);
 		expect(port.requests).toHaveLength(10);
 	});
@@ -51,7 +60,7 @@ describe('paging by total_count', () => {
 		api.entries = makeEntries(95);
 		api.perCap = 20;
 		const port = new FlexportFakePort(api.handle);
-		const entries = await listAllCustomsEntries(port, { ...base, perPage: 100 });
+		const entries = await onePass(port, { ...base, perPage: 100 });
 		expect(entries).toHaveLength(95);
 		expect(port.requests).toHaveLength(5);
 	});
@@ -125,7 +134,7 @@ describe('paging by next links', () => {
 
 	it('follows next links one page at a time until next is null', async () => {
 		const { api, port } = nextOnly(23);
-		const entries = await listAllCustomsEntries(port, { ...base, perPage: 5 });
+		const entries = await onePass(port, { ...base, perPage: 5 });
 		expect(entries.map((e) => e.id)).toEqual(api.entries.map((e) => e.id));
 		expect(port.requests).toHaveLength(5);
 		expect(port.maxInFlight).toBe(1);
@@ -186,15 +195,16 @@ describe('paging by next links', () => {
 });
 
 describe('listing control', () => {
-	it('keeps an entry seen twice (pages shifted while read) once, at its first place', async () => {
+	it('fails as unsettled, after 4 reads, when every read of the listing shows an id on two pages', async () => {
 		const entries = makeEntries(3);
 		const port = new FlexportFakePort((_request, url) => {
 			const page = pageOf(url);
 			const data = page === 1 ? [entries[0], entries[1]] : [entries[1], entries[2]];
 			return json(200, envelope({ data: data.map((e) => toApiEntry(e)), total_count: 4 }));
 		});
-		const list = await listAllCustomsEntries(port, { ...base, perPage: 2 });
-		expect(list.map((e) => e.id)).toEqual(['E00000', 'E00001', 'E00002']);
+		const error = await caught(listAllCustomsEntries(port, { ...base, perPage: 2 }));
+		expect(error.reason).toBe('listing-unsettled');
+		expect(port.requests).toHaveLength(8);
 	});
 
 	it('fails with a deadline error instead of sleeping past the deadline', async () => {

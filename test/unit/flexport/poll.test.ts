@@ -2,6 +2,7 @@ import { TransportError } from '../../../src/http/port';
 import { FlexportApiError } from '../../../src/flexport/errors';
 import { pollCustomsEntries, sampleCustomsEntryEvents } from '../../../src/flexport/poll';
 import { FakeFlexportApi, FlexportFakePort, json, makeEntries } from '../../support/flexportFakePort';
+import { ShiftingFlexport } from '../../support/shiftingFlexport';
 
 // Orchestration of one trigger poll (style.md): load state -> fetch EVERYTHING -> advance ->
 // the new state exists only after a complete fetch.
@@ -24,14 +25,23 @@ function setup(count = 45): { api: FakeFlexportApi; port: FlexportFakePort } {
 }
 
 describe('pollCustomsEntries', () => {
-	it('reads every page, takes the baseline and reports what it scanned', async () => {
+	it('takes the baseline from a complete listing (every page read twice, the two reads agreeing) and reports what it scanned', async () => {
 		const { port } = setup(45);
 		const result = await pollCustomsEntries(port, config, undefined);
 		expect(result.baseline).toBe(true);
 		expect(result.emitted).toEqual([]);
 		expect(result.scanned).toBe(45);
-		expect(result.pages).toBe(5);
+		expect(result.pages).toBe(10);
 		expect(Object.keys(result.state.entries)).toHaveLength(45);
+	});
+
+	it('reads every page once on a poll after the baseline: an entry a shifted page hides is no event there', async () => {
+		const { port } = setup(45);
+		const { state } = await pollCustomsEntries(port, config, undefined);
+		const before = port.requests.length;
+		const result = await pollCustomsEntries(port, config, state);
+		expect(result.pages).toBe(5);
+		expect(port.requests.length - before).toBe(5);
 	});
 
 	it('emits a release seen on a later poll, with detectedAt from the port clock', async () => {
@@ -103,7 +113,35 @@ describe('pollCustomsEntries', () => {
 		const result = await pollCustomsEntries(port, config, undefined, { shipmentIds });
 		expect(result.scanned).toBe(10);
 		expect(port.requests.every((r) => r.query?.['f.shipment.id'] === undefined)).toBe(true);
-		expect(port.requests).toHaveLength(7);
+		// 7 pages, twice: the baseline needs a complete listing.
+		expect(port.requests).toHaveLength(14);
+	});
+});
+
+describe('a baseline over a listing that shifts while read (issue 12, point 2)', () => {
+	// 150 entries, pages of 100. Entry 100 was released before the trigger was activated (no
+	// release date given, so only a complete baseline can know it). The head entry goes away
+	// right after page 1 is served: entry 100 moves onto page 1, already read.
+	function shifting(): ShiftingFlexport {
+		const fake = new ShiftingFlexport(150).after(1, { kind: 'delete', at: 0 });
+		fake.api.entries[100].release_status = 'released';
+		return fake;
+	}
+
+	it('records the released entry, so the next poll emits no release for it', async () => {
+		const fake = shifting();
+		const port = new FlexportFakePort(fake.handle);
+		const first = await pollCustomsEntries(port, { ...config, perPage: 100 }, undefined, { events: ['released'] });
+		expect(first.state.entries).toHaveProperty('E00100');
+		port.clock += 60_000;
+		const next = await pollCustomsEntries(port, { ...config, perPage: 100 }, first.state, { events: ['released'] });
+		expect(next.emitted).toEqual([]);
+	});
+
+	it('takes no baseline at all while the listing keeps changing: the poll fails, nothing recorded, nothing emitted', async () => {
+		const fake = new ShiftingFlexport(150).afterEvery(1, () => ({ kind: 'insert', at: 0 }));
+		const error = await caught(pollCustomsEntries(new FlexportFakePort(fake.handle), { ...config, perPage: 100 }, undefined));
+		expect(error.reason).toBe('listing-unsettled');
 	});
 });
 

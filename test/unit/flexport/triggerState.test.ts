@@ -6,6 +6,7 @@ import type { CustomsEntry } from '../../../src/flexport/types';
 // advance(state, fetched) -> commit only after a complete fetch).
 const T0 = Date.UTC(2025, 0, 15, 12, 0, 0);
 const MINUTE = 60_000;
+const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
 function entry(id: string, release_status: string | null = null, release_date: string | null = null, shipmentId = 23481): CustomsEntry {
@@ -118,6 +119,72 @@ describe('Entry Released', () => {
 		const state = baseline([entry('A', 'pending')]);
 		const result = advance(state, [entry('A', 'customs_hold')], { now: T0 + MINUTE, events: ['released'] });
 		expect(result.emitted).toEqual([]);
+	});
+});
+
+describe('an entry the baseline missed (issue 12, point 2: a listing that shifted while the baseline read it)', () => {
+	// The first activation promises no event for what already existed: an entry released before
+	// the baseline was taken existed then, so its first sighting later is no release and no new entry.
+	it('is recorded silently when first seen after the baseline with a release before it, only Entry Released watched', () => {
+		const state = baseline([entry('A', 'pending')]);
+		const result = advance(state, [entry('A', 'pending'), entry('R', 'released', '2025-01-14T09:30:00Z')], { now: T0 + MINUTE, events: ['released'] });
+		expect(result.emitted).toEqual([]);
+		expect(result.state.entries).toHaveProperty('R');
+	});
+
+	it('is no New Entry either, with every event watched', () => {
+		const state = baseline([entry('A', 'pending')]);
+		const result = advance(state, [entry('A', 'pending'), entry('R', 'cleared', '2025-01-10')], { now: T0 + MINUTE });
+		expect(result.emitted).toEqual([]);
+	});
+
+	it('is reported on its next change like any tracked entry', () => {
+		const state = baseline([entry('A', 'pending')]);
+		const found = advance(state, [entry('R', 'released', '2025-01-14T09:30:00Z')], { now: T0 + MINUTE }).state;
+		const held = advance(found, [entry('R', 'customs_hold', '2025-01-14T09:30:00Z')], { now: T0 + 2 * MINUTE });
+		expect(held.emitted.map((e) => [e.entry.id, e.event, e.previousReleaseStatus])).toEqual([['R', 'statusChanged', 'released']]);
+	});
+
+	it('is emitted as released when the activation asked for entries already released, as the baseline would have', () => {
+		const state = advance(undefined, [entry('A', 'pending')], { now: T0, emitExistingOnBaseline: true }).state;
+		const result = advance(state, [entry('R', 'released', '2025-01-14T09:30:00Z')], { now: T0 + MINUTE, emitExistingOnBaseline: true });
+		expect(result.emitted.map((e) => [e.entry.id, e.events])).toEqual([['R', ['released']]]);
+	});
+
+	it('a new entry released after the baseline is still announced (release date after the baseline)', () => {
+		const state = baseline([entry('A', 'pending')]);
+		const result = advance(state, [entry('N', 'released', '2025-01-15T12:30:00Z')], { now: T0 + HOUR, events: ['released'] });
+		expect(result.emitted.map((e) => [e.entry.id, e.event, e.previousReleaseStatus])).toEqual([['N', 'released', null]]);
+	});
+
+	it.each([
+		['without a release date (its time cannot be told)', null],
+		['released within the clock margin (an hour) before the baseline', '2025-01-15T11:30:00Z'],
+		['released on the baseline\'s own day, date only', '2025-01-15'],
+		['released the day before, date only (that day may end later in US time zones)', '2025-01-14'],
+	])('a new released entry %s is still announced: silence only when surely released before the baseline', (_name, releaseDate) => {
+		const state = baseline([entry('A', 'pending')]);
+		const result = advance(state, [entry('N', 'released', releaseDate)], { now: T0 + MINUTE, events: ['released'] });
+		expect(result.emitted.map((e) => e.entry.id)).toEqual(['N']);
+	});
+
+	it('a date-only release two days before the baseline is surely before it', () => {
+		const state = baseline([entry('A', 'pending')]);
+		expect(advance(state, [entry('R', 'released', '2025-01-13')], { now: T0 + MINUTE, events: ['released'] }).emitted).toEqual([]);
+	});
+});
+
+describe('release statuses: the one matcher Get Many uses too (issue 13)', () => {
+	it('counts a status as released whatever its case or surrounding spaces, in the setting or from Flexport', () => {
+		const state = baseline([entry('A', 'pending'), entry('B', 'pending')]);
+		const result = advance(state, [entry('A', 'Cleared'), entry('B', 'released')], { now: T0 + MINUTE, events: ['released'], releaseStatuses: [' RELEASED ', 'cleared'] });
+		expect(result.emitted.map((e) => e.entry.id)).toEqual(['A', 'B']);
+	});
+
+	it('does not fire again when a released entry changes only the case of its status', () => {
+		const state = baseline([entry('A', 'released')]);
+		const result = advance(state, [entry('A', 'Released')], { now: T0 + MINUTE, events: ['released', 'statusChanged'] });
+		expect(result.emitted.map((e) => e.events)).toEqual([['statusChanged']]);
 	});
 });
 

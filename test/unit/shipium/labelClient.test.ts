@@ -166,3 +166,36 @@ describe('createShipiumLabel: errors', () => {
 		expect(error).toMatchObject({ delivery: 'sent', providerMessages: ['Maintenance'] });
 	});
 });
+
+describe('createShipiumLabel: the codes of a carrier-filed EEI are checked before the label is bought', () => {
+	function withCommodity(change: (commodity: Record<string, any>) => void): ShipiumLabelRequest { // eslint-disable-line @typescript-eslint/no-explicit-any
+		const input = request() as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+		change(input.shipmentParameters.customsInfo.customsItems[0].electronicExportCommodityInformation);
+		return input as ShipiumLabelRequest;
+	}
+	const COMMODITY = 'shipmentParameters.customsInfo.customsItems[0].electronicExportCommodityInformation';
+
+	it('refuses an unknown export information code and buys no label', async () => {
+		const { port, error } = await create([jsonResponse(200, labelResponse([]))], withCommodity((c) => (c.exportInformationCode = 'ZZ')));
+		expect(port.requests).toHaveLength(0);
+		expect((error as InputValidationError).issues).toEqual([{ path: `${COMMODITY}.exportInformationCode`, message: expect.stringMatching(/"ZZ" is not in the export information codes/) }]);
+	});
+
+	it('refuses a Schedule B number whose HS subheading does not exist and buys no label', async () => {
+		const { port, error } = await create([jsonResponse(200, labelResponse([]))], withCommodity((c) => (c.scheduleBInformation.scheduleBNumber = '6404995500')));
+		expect(port.requests).toHaveLength(0);
+		expect((error as InputValidationError).issues.map((i) => i.path)).toEqual([`${COMMODITY}.scheduleBInformation.scheduleBNumber`]);
+	});
+
+	it('buys the label with a license code missing from the possibly incomplete table, and reports it in codeWarnings', async () => {
+		const { port, result } = await create([jsonResponse(200, labelResponse([]))], withCommodity((c) => (c.exportLicenseInformation.licenseType = 'C99')));
+		expect(port.requests).toHaveLength(1);
+		expect(result?.codeWarnings).toContainEqual(expect.objectContaining({ field: `${COMMODITY}.exportLicenseInformation.licenseType`, value: 'C99', table: 'licenseCodes' }));
+	});
+
+	it('does not judge the codes of a request that hands over an ITN: the EEI was filed elsewhere', async () => {
+		const { port, result } = await create([jsonResponse(200, labelResponse([]))], withAesItn(withCommodity((c) => (c.exportInformationCode = 'ZZ')), ITN));
+		expect(port.requests).toHaveLength(1);
+		expect(result?.codeWarnings).toEqual([]);
+	});
+});

@@ -2,13 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { InputValidationError } from '../../../../src/errors';
-import type { CustomsEntry, FlexportConfig } from '../../../../src/flexport';
-import { FLEXPORT_MAX_PER_PAGE, iterateCustomsEntryPages, listAllCustomsEntries } from '../../../../src/flexport';
+import type { CustomsEntry, CustomsEntryFilters, FlexportConfig } from '../../../../src/flexport';
+import { FLEXPORT_MAX_PER_PAGE, customsEntryMatcher, hasEntryFilters, listAllCustomsEntries } from '../../../../src/flexport';
 import type { HttpPort } from '../../../../src/http/port';
 import { errorItemJson, toNodeError, usesErrorOutput } from '../../../shared/errors';
 import { parameterReader, splitList } from '../../../shared/parameters';
-import type { ClientSideFilters } from '../../filters';
-import { entryMatcher, hasClientSideFilters } from '../../filters';
 import { flexportConnection } from '../../../shared/flexportConnection';
 
 const properties: INodeProperties[] = [
@@ -51,7 +49,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				placeholder: 'released, cleared',
 				description:
-					'Comma-separated release statuses to keep, e.g. released, cleared, customs_hold, pending; "none" keeps entries CBP has not decided yet. Applied by this node after reading the listing (Flexport has no such filter).',
+					'Comma-separated release statuses to keep, compared without regard to case, e.g. released, cleared, customs_hold, pending; "none" keeps entries CBP has not decided yet. Applied by this node after reading the listing (Flexport has no such filter).',
 			},
 			{
 				displayName: 'Shipment ID',
@@ -70,7 +68,7 @@ export const description = updateDisplayOptions({ show: { resource: ['customsEnt
 interface Listing {
 	limit?: number;
 	shipmentId?: string;
-	filters: ClientSideFilters;
+	filters: CustomsEntryFilters;
 }
 
 function readListing(returnAll: boolean, limit: number, raw: IDataObject): Listing {
@@ -86,30 +84,14 @@ function readListing(returnAll: boolean, limit: number, raw: IDataObject): Listi
 }
 
 /**
- * Reads the listing until `limit` entries pass the client-side filters (or to its end): the
- * limit counts entries returned, not entries read. An id met twice is kept once.
+ * The limit counts entries returned, not entries read. Short of the limit the list is complete
+ * even if Flexport's listing shifts while read, or the listing fails as unsettled (src/flexport/completeListing.ts).
  */
-async function listFiltered(port: HttpPort, config: FlexportConfig, listing: Listing): Promise<CustomsEntry[]> {
-	const matches = entryMatcher(listing.filters);
-	const seen = new Set<string>();
-	const found: CustomsEntry[] = [];
-	for await (const page of iterateCustomsEntryPages(port, config, { shipmentId: listing.shipmentId })) {
-		for (const entry of page.entries) {
-			if (seen.has(entry.id)) continue;
-			seen.add(entry.id);
-			if (!matches(entry)) continue;
-			found.push(entry);
-			if (listing.limit !== undefined && found.length >= listing.limit) return found;
-		}
-	}
-	return found;
-}
-
 async function list(port: HttpPort, config: FlexportConfig, listing: Listing): Promise<CustomsEntry[]> {
-	if (hasClientSideFilters(listing.filters)) return await listFiltered(port, config, listing);
-	// A small limit asks for a page of just that size instead of reading 100 entries.
-	const perPage = listing.limit !== undefined ? Math.min(listing.limit, FLEXPORT_MAX_PER_PAGE) : FLEXPORT_MAX_PER_PAGE;
-	return await listAllCustomsEntries(port, { ...config, perPage }, { shipmentId: listing.shipmentId, limit: listing.limit });
+	const filter = hasEntryFilters(listing.filters) ? customsEntryMatcher(listing.filters) : undefined;
+	// Without a filter, a small limit asks for a page of just that size instead of reading 100 entries.
+	const perPage = listing.limit !== undefined && filter === undefined ? Math.min(listing.limit, FLEXPORT_MAX_PER_PAGE) : FLEXPORT_MAX_PER_PAGE;
+	return await listAllCustomsEntries(port, { ...config, perPage }, { shipmentId: listing.shipmentId, limit: listing.limit, filter });
 }
 
 /** One output item per customs entry, each paired with the input item that asked for the listing. */
