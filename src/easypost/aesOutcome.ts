@@ -8,7 +8,7 @@
  * - notFiled: certainly nothing filed (bad key, wrong URL, rate limited, unreachable);
  * - unknown: it may have been filed: check ACE before sending again.
  */
-import { ProviderError } from '../errors';
+import { InputValidationError, ProviderError } from '../errors';
 import type { AesEnvironment, AesTransactionType } from './aesRequest';
 import { extractItn } from './aesResponse';
 import { provesSameShipment, type EarlierFiling } from './earlierFiling';
@@ -52,6 +52,7 @@ export function duplicateVerdict(body: unknown, transaction: Pick<AesTransaction
 
 /** The `aes` object of an error item, or undefined for an error that is not the provider's. */
 export function aesFailureRecord(error: unknown, transaction: AesTransaction): Record<string, unknown> | undefined {
+	if (error instanceof InputValidationError) return refusedBeforeSending(error, transaction);
 	if (!(error instanceof ProviderError)) return undefined;
 	const status = aesFailureStatus(error);
 	const duplicate = status === 'duplicate' ? duplicateVerdict(error.body, transaction) : undefined;
@@ -75,5 +76,24 @@ export function aesFailureRecord(error: unknown, transaction: AesTransaction): R
 		response: error.body ?? null,
 		httpStatus: error.status ?? null,
 		nextStep: error.hint ?? null,
+	};
+}
+
+/** A request refused by our own checks (fields, code tables): certainly nothing reached AES. */
+function refusedBeforeSending(error: InputValidationError, transaction: AesTransaction): Record<string, unknown> {
+	return {
+		status: 'notFiled' satisfies AesFailureStatus,
+		code: 'INVALID_REQUEST',
+		itn: null,
+		transactionNumber: transaction.transactionNumber,
+		transactionType: transaction.transactionType,
+		environment: transaction.environment,
+		...(transaction.shipmentFingerprint !== undefined ? { shipmentFingerprint: transaction.shipmentFingerprint } : {}),
+		messages: error.issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)),
+		response: null,
+		httpStatus: null,
+		nextStep:
+			`Nothing was sent to AES. Correct the fields named in messages (a code you know is right can be listed under Accept Unlisted Codes), ` +
+			`then run the item again: transaction ${transaction.transactionNumber} is still unused.`,
 	};
 }

@@ -138,7 +138,7 @@ describe('real n8n 2.40.7: the example workflows against the sandbox', () => {
 
 		it('refuses SO-1003 before sending (port 9999 is not in the Schedule D table), so AES never sees it and nothing is left pending', () => {
 			const refused = out(run, 'File EEI (test environment)')[1];
-			expect(refused.aes).toBeUndefined();
+			expect(refused.aes).toMatchObject({ status: 'notFiled', code: 'INVALID_REQUEST', itn: null, nextStep: expect.stringMatching(/^Nothing was sent to AES/) });
 			expect(refused.error).toMatch(/PortOfExportCode: "9999" is not in the Schedule D ports of export/);
 			expect(Object.keys(sandbox.state.aes.received)).toEqual([SO1001_TRANSACTION]);
 		});
@@ -165,13 +165,13 @@ describe('real n8n 2.40.7: the example workflows against the sandbox', () => {
 			const texts = slackTexts(sandbox, slackBefore);
 			expect(texts).toHaveLength(2);
 			expect(texts).toContain(`EEI filed for SO-1001: AES ${itn} (transaction ${SO1001_TRANSACTION}, test environment).`);
-			expect(texts.find((text) => text.startsWith('EEI filing for SO-1003 was NOT accepted (error)'))).toMatch(/"9999" is not in the Schedule D ports of export/);
+			expect(texts.find((text) => text.startsWith('EEI filing for SO-1003 was NOT accepted (notFiled)'))).toMatch(/"9999" is not in the Schedule D ports of export/);
 		});
 
 		it('never files an order twice: a re-run is refused as a duplicate transaction number and alerted', async () => {
 			const again = await n8nLocal.executeWorkflow(userFolder, ORDER_TO_FILING);
 			expect(again.ok).toBe(true);
-			expect(out(again, 'File EEI (test environment)').map((item) => item.aes?.status ?? 'refused before sending')).toEqual(['duplicate', 'refused before sending']);
+			expect(out(again, 'File EEI (test environment)').map((item) => item.aes?.status)).toEqual(['duplicate', 'notFiled']);
 			expect(n8nLocal.nodeOutput(again.run, 'Record ITN')).toBeUndefined();
 			expect(out(again, 'Alert: filing not accepted')).toHaveLength(2);
 			expect(sandbox.state.aes.accepted[SO1001_TRANSACTION]).toBe(1);

@@ -363,7 +363,7 @@ describe('n8n queue mode on PostgreSQL: one main, two workers, Redis, the exampl
 		it('refuses each gear-box order before sending (port 9999 is not in the Schedule D table)', () => {
 			for (const [, execution] of [...byOrder].filter(([id]) => kind(id) === 'rejected')) {
 				const [result] = output(execution, 'File EEI (test environment)')!;
-				expect(result.aes).toBeUndefined();
+				expect(result.aes).toMatchObject({ status: 'notFiled', code: 'INVALID_REQUEST' });
 				expect(result.error).toMatch(/PortOfExportCode: "9999" is not in the Schedule D ports of export/);
 			}
 		});
@@ -381,7 +381,7 @@ describe('n8n queue mode on PostgreSQL: one main, two workers, Redis, the exampl
 			const texts = slackTexts().filter((text) => text.startsWith('EEI filing for QM-') || text.startsWith('EEI filed for QM-'));
 			const expected = orders
 				.filter((order) => kind(order.orderId) !== 'noeei')
-				.map((order) => (kind(order.orderId) === 'filed' ? `EEI filed for ${order.orderId}:` : `EEI filing for ${order.orderId} was NOT accepted (error)`));
+				.map((order) => (kind(order.orderId) === 'filed' ? `EEI filed for ${order.orderId}:` : `EEI filing for ${order.orderId} was NOT accepted (notFiled)`));
 			expect(expected.map((prefix) => texts.filter((text) => text.startsWith(prefix)).length)).toEqual(expected.map(() => 1));
 			expect(texts).toHaveLength(expected.length);
 		});
@@ -672,7 +672,7 @@ describe('n8n queue mode on PostgreSQL: one main, two workers, Redis, the exampl
 			const outcome = (orderId: string, execution: queue.RestExecution) => {
 				if (kind(orderId) === 'noeei') return output(execution, 'Attach NOEEI legend')![0].legend;
 				const [result] = output(execution, 'File EEI (test environment)')!;
-				if (result.aes === undefined) return /PortOfExportCode: "9999" is not in the Schedule D ports of export/.test(result.error) ? 'refused before sending' : result.error;
+				if (result.aes.status === 'notFiled') return /PortOfExportCode: "9999" is not in the Schedule D ports of export/.test(result.error) ? 'refused before sending' : result.error;
 				return result.aes.status === 'accepted' ? `accepted ${result.aes.itn === sandbox.state.aes.filings[result.aes.transactionNumber]?.itn}` : result.aes.status;
 			};
 			const expected = (orderId: string) => ({ filed: 'accepted true', noeei: 'NOEEI 30.37(a)', rejected: 'refused before sending' })[kind(orderId)];

@@ -471,7 +471,7 @@ describe('File EEI: many items', () => {
 		const output = (await fileEei([filing('MIXOK0'), filing('MIXBAD'), invalid, { no: 'delivery' }, filing('MIXOK4')], {}, true)).output(NODE);
 		expect(output).toHaveLength(5);
 		expect(output.map((item: INodeExecutionData) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
-		expect(output.map((item) => (item.json.aes as IDataObject | undefined)?.status ?? 'error')).toEqual(['accepted', 'rejected', 'error', 'error', 'accepted']);
+		expect(output.map((item) => (item.json.aes as IDataObject | undefined)?.status ?? 'error')).toEqual(['accepted', 'rejected', 'notFiled', 'error', 'accepted']);
 		expect(output[2].json.error).toMatch(/Item 2.*Delivery\.Items/);
 		expect(output[3].json.error).toMatch(/Item 3.*Delivery/);
 	});

@@ -166,6 +166,19 @@ describe('aesFailureStatus: what a failure means for the filing (moved from the 
 		expect(aesFailureStatus(error(undefined, 'not-sent'))).toBe('notFiled');
 	});
 
+	it('reads a request refused by the code tables before sending as notFiled, naming the field and keeping the number unused', () => {
+		const refused = new InputValidationError([{ path: 'Delivery.International.PortOfExportCode', message: '"9999" is not in the Schedule D ports of export' }], 'Invalid AES request');
+		const transaction = { transactionNumber: 'PO7781N', transactionType: 'add' as const, environment: 'test' as const };
+		expect(aesFailureRecord(refused, transaction)).toMatchObject({
+			status: 'notFiled',
+			code: 'INVALID_REQUEST',
+			itn: null,
+			transactionNumber: 'PO7781N',
+			messages: ['Delivery.International.PortOfExportCode: "9999" is not in the Schedule D ports of export'],
+			nextStep: expect.stringMatching(/^Nothing was sent to AES\..*PO7781N is still unused/),
+		});
+	});
+
 	it('records on a duplicate error item whether the item proved it is the same shipment', () => {
 		const duplicate = new ProviderError({ provider: 'EasyPost AES', message: 'm', code: 'AES_DUPLICATE_TRANSACTION', delivery: 'sent', body: { Messages: [`already used (ITN ${ITN})`] } });
 		const transaction = { transactionNumber: 'PO7781N', transactionType: 'add' as const, environment: 'test' as const, shipmentFingerprint: FINGERPRINT };
