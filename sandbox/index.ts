@@ -32,18 +32,22 @@ import { DEFAULT_KEYS, PREFIXES, type SandboxKeys } from './keys';
 import { createPrng } from './prng';
 import { createShipiumState, handleShipium, shipiumError, type ShipiumState } from './shipium';
 import { createSinkState, handleSink, type SinkState } from './sink';
+import { startSmtpSink } from './smtp';
 
 export { DEFAULT_KEYS, PREFIXES } from './keys';
 export type { SandboxKeys } from './keys';
 export type { FaultRule } from './faults';
 export type { FlexportEntryInput, FlexportTimelineOptions } from './flexport';
 export type { AesFiling } from './easypost';
+export type { SmtpMail } from './smtp';
 
 export interface SandboxOptions {
 	/** 0 (default) picks a free port. */
 	port?: number;
 	/** Loopback only: 127.0.0.1 (default), ::1 or localhost. */
 	host?: string;
+	/** The SMTP sink's port on the same host; 0 (default) picks a free port. */
+	smtpPort?: number;
 	/** Seeds ids, schedules and ITN sequence; the same seed and clock give the same story. Default 1. */
 	seed?: number;
 	/** Delay before every answer, ms (real time). */
@@ -94,8 +98,7 @@ export interface SandboxUrls {
 	flexport: string;
 	/** A Slack incoming-webhook stand-in. */
 	slackWebhook: string;
-	emailWebhook: string;
-	/** `GET` lists what the sinks received. */
+	/** `GET` lists what the sinks received (Slack messages and emails). */
 	sink: string;
 }
 
@@ -130,6 +133,8 @@ export interface Sandbox {
 	url: string;
 	port: number;
 	urls: SandboxUrls;
+	/** The SMTP sink (n8n SMTP credential: host, port, SSL/TLS off, keys.smtpUser / smtpPassword). */
+	smtp: { host: string; port: number };
 	keys: SandboxKeys;
 	state: SandboxState;
 	control: SandboxControl;
@@ -372,6 +377,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		server.once('error', reject);
 		server.listen(options.port ?? 0, host, () => resolve());
 	});
+	let smtpSink;
+	try {
+		smtpSink = await startSmtpSink({
+			host,
+			port: options.smtpPort ?? 0,
+			credentials: { user: keys.smtpUser, password: keys.smtpPassword },
+			messages: state.sink.email,
+			now,
+		});
+	} catch (error) {
+		await new Promise<void>((resolve) => server.close(() => resolve()));
+		throw error;
+	}
 	const address = server.address() as AddressInfo;
 	const hostInUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 	origin = `http://${hostInUrl}:${address.port}`;
@@ -385,16 +403,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			shipium: `${origin}${PREFIXES.shipium}`,
 			flexport: `${origin}${PREFIXES.flexport}`,
 			slackWebhook: `${origin}${PREFIXES.sink}/slack`,
-			emailWebhook: `${origin}${PREFIXES.sink}/email`,
 			sink: `${origin}${PREFIXES.sink}`,
 		},
+		smtp: { host: smtpSink.host, port: smtpSink.port },
 		keys,
 		state,
 		control,
-		close: () =>
-			new Promise<void>((resolve, reject) => {
+		close: async () => {
+			await smtpSink.close();
+			await new Promise<void>((resolve, reject) => {
 				server.close((error) => (error ? reject(error) : resolve()));
 				server.closeAllConnections();
-			}),
+			});
+		},
 	};
 }

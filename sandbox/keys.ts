@@ -14,6 +14,9 @@ export interface SandboxKeys {
 	/** Flexport OAuth2 client credentials for `POST /flexport/oauth/token`. */
 	flexportClientId: string;
 	flexportClientSecret: string;
+	/** The SMTP sink's login (AUTH PLAIN or LOGIN), as in n8n's SMTP credential. */
+	smtpUser: string;
+	smtpPassword: string;
 }
 
 export const DEFAULT_KEYS: Readonly<SandboxKeys> = Object.freeze({
@@ -25,6 +28,8 @@ export const DEFAULT_KEYS: Readonly<SandboxKeys> = Object.freeze({
 	flexportApiKey: 'flexport-sandbox-api-key',
 	flexportClientId: 'flexport-sandbox-client',
 	flexportClientSecret: 'flexport-sandbox-secret',
+	smtpUser: 'alerts@sandbox.example',
+	smtpPassword: 'smtp-sandbox-password',
 });
 
 /** Route prefixes: a credential's base URL is the sandbox URL plus one of these. */

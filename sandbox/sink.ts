@@ -1,14 +1,17 @@
 /**
  * Alert sinks: `POST /sink/slack` stands in for a Slack incoming webhook (answers `ok`, as Slack
- * does), `POST /sink/email` for a mail relay; `GET /sink` lists what arrived, `DELETE /sink` empties it.
+ * does); email arrives over SMTP (smtp.ts) into `email`. `GET /sink` lists what arrived, `DELETE
+ * /sink` empties it.
  */
 import { parseJson, type SandboxRequest, type SandboxResponse } from './http';
 
 export interface SinkMessage {
 	at: string;
 	contentType: string;
-	/** Parsed JSON when the body was JSON, else the text. */
+	/** Parsed JSON when the body was JSON, else the text; for email, the decoded { from, to, subject, text }. */
 	body: unknown;
+	/** Email only: the SMTP envelope and the login that sent it. */
+	envelope?: { mailFrom: string; rcptTo: string[]; authenticatedAs: string };
 }
 
 export interface SinkState {
@@ -31,14 +34,11 @@ export function handleSink(req: SandboxRequest, state: SinkState, now: () => num
 		}
 		return { status: 405, body: { error: 'use GET or DELETE' } };
 	}
-	if (channel !== 'slack' && channel !== 'email') return { status: 404, body: { error: `no sink "${channel}"` } };
+	if (channel === 'email') return { status: 404, body: { error: 'email arrives over SMTP: see sandbox.smtp (host and port)' } };
+	if (channel !== 'slack') return { status: 404, body: { error: `no sink "${channel}"` } };
 	if (req.method !== 'POST') return { status: 405, body: { error: 'use POST' } };
 	const json = parseJson(req.body);
-	if (channel === 'slack' && json === undefined) return { status: 400, body: 'invalid_payload' };
-	state[channel].push({
-		at: new Date(now()).toISOString(),
-		contentType: String(req.headers['content-type'] ?? ''),
-		body: json ?? req.body,
-	});
-	return channel === 'slack' ? { status: 200, body: 'ok' } : { status: 202, body: { accepted: true } };
+	if (json === undefined) return { status: 400, body: 'invalid_payload' };
+	state.slack.push({ at: new Date(now()).toISOString(), contentType: String(req.headers['content-type'] ?? ''), body: json });
+	return { status: 200, body: 'ok' };
 }

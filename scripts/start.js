@@ -5,7 +5,7 @@
  * workflows. First run installs n8n into .cache/ (~7 min); later runs reuse it.
  * Ctrl-C (or SIGTERM) stops n8n and the sandbox.
  *
- * Env: N8N_PORT (5678), SANDBOX_PORT (4010), START_USER_FOLDER (.n8n-local/start),
+ * Env: N8N_PORT (5678), SANDBOX_PORT (4010), SANDBOX_SMTP_PORT (2525), START_USER_FOLDER (.n8n-local/start),
  * START_SKIP_BUILD=1 (pack the dist/ that is there).
  */
 const { spawn } = require('node:child_process');
@@ -21,6 +21,7 @@ const server = require('./n8n-local/server');
 
 const N8N_PORT = Number(process.env.N8N_PORT || 5678);
 const SANDBOX_PORT = Number(process.env.SANDBOX_PORT || 4010);
+const SANDBOX_SMTP_PORT = Number(process.env.SANDBOX_SMTP_PORT || 2525);
 const USER_FOLDER = path.resolve(process.env.START_USER_FOLDER || path.join(ROOT, '.n8n-local', 'start'));
 const STATE_FILE = path.join(USER_FOLDER, 'us-customs-start.json');
 const SANDBOX_CLI = path.join(ROOT, '.build', 'sandbox', 'cli.js');
@@ -80,7 +81,7 @@ function readState() {
 /** Starts the sandbox CLI in its own process group; resolves once it prints its URL. */
 function startSandbox() {
 	return new Promise((resolve, reject) => {
-		const child = spawn(n8nLocal.NODE_BIN, [SANDBOX_CLI, '--port', String(SANDBOX_PORT)], {
+		const child = spawn(n8nLocal.NODE_BIN, [SANDBOX_CLI, '--port', String(SANDBOX_PORT), '--smtp-port', String(SANDBOX_SMTP_PORT)], {
 			cwd: ROOT,
 			stdio: ['ignore', 'pipe', 'pipe'],
 			detached: true,
@@ -103,7 +104,7 @@ function startSandbox() {
 		child.on('exit', (code) => {
 			children.sandbox = null;
 			if (stopping) return;
-			if (!started) reject(new Error(`the sandbox exited (code ${code})${output.includes('EADDRINUSE') ? `: port ${SANDBOX_PORT} is in use (set SANDBOX_PORT)` : ''}\n${output}`));
+			if (!started) reject(new Error(`the sandbox exited (code ${code})${output.includes('EADDRINUSE') ? `: port ${SANDBOX_PORT} or ${SANDBOX_SMTP_PORT} is in use (set SANDBOX_PORT, SANDBOX_SMTP_PORT)` : ''}\n${output}`));
 			else {
 				say(`the sandbox exited (code ${code})`);
 				void stopAll(1);
@@ -148,11 +149,12 @@ async function main() {
 	say(`n8n ${n8nLocal.N8N_VERSION} with ${n8nLocal.PACKAGE_NAME}, the provider sandbox and the example workflows`);
 	if (await portInUse(N8N_PORT)) throw new Error(`port ${N8N_PORT} is in use (another n8n?): stop it or set N8N_PORT`);
 	if (await portInUse(SANDBOX_PORT)) throw new Error(`port ${SANDBOX_PORT} is in use: stop that program or set SANDBOX_PORT`);
+	if (await portInUse(SANDBOX_SMTP_PORT)) throw new Error(`port ${SANDBOX_SMTP_PORT} is in use: stop that program or set SANDBOX_SMTP_PORT`);
 
 	await slowStep(
 		n8nLocal.isInstalled()
 			? `n8n ${n8nLocal.N8N_VERSION}: reusing ${path.relative(ROOT, n8nLocal.CACHE_DIR)}`
-			: `installing n8n ${n8nLocal.N8N_VERSION} into ${path.relative(ROOT, n8nLocal.CACHE_DIR)} (first run only: about 7 minutes, 3 GB)`,
+			: `installing n8n ${n8nLocal.N8N_VERSION} into ${path.relative(ROOT, n8nLocal.CACHE_DIR)} (first run only: 5-10 minutes on 2 cores, 3 GB; progress every 30 s)`,
 		() => run('bash', [path.join(__dirname, 'n8n-local', 'install.sh')], { show: true }),
 	);
 	await slowStep(process.env.START_SKIP_BUILD === '1' ? 'building the sandbox (package build skipped)' : 'building the package and the sandbox (npm run build)', async () => {
@@ -163,11 +165,11 @@ async function main() {
 	await slowStep(`packing the package and installing the tarball into ${path.relative(ROOT, USER_FOLDER) || USER_FOLDER}/.n8n/nodes, as n8n installs community packages`, () =>
 		run('bash', [path.join(__dirname, 'n8n-local', 'pack-and-install.sh'), USER_FOLDER, '--no-build']),
 	);
-	const sandboxUrl = await slowStep(`starting the provider sandbox on 127.0.0.1:${SANDBOX_PORT}`, startSandbox);
+	const sandboxUrl = await slowStep(`starting the provider sandbox on 127.0.0.1:${SANDBOX_PORT} (SMTP sink on 127.0.0.1:${SANDBOX_SMTP_PORT})`, startSandbox);
 
 	const state = readState();
 	const { DEFAULT_KEYS } = require(path.join(ROOT, '.build', 'sandbox', 'keys.js'));
-	const credentials = sandboxCredentials({ urls: sandboxUrls(sandboxUrl), keys: DEFAULT_KEYS });
+	const credentials = sandboxCredentials({ urls: sandboxUrls(sandboxUrl), keys: DEFAULT_KEYS, smtp: { host: '127.0.0.1', port: SANDBOX_SMTP_PORT } });
 	const workflows = examples.readExamples().map(({ workflow }) => examples.pointAtSandbox(workflow, sandboxUrl));
 	// Only what changed is imported again, so edits made in the editor survive a restart.
 	const changed = workflows.filter((workflow) => (state.workflows || {})[workflow.id] !== hash(workflow));
@@ -206,13 +208,15 @@ async function main() {
   Sandbox:          ${sandboxUrl}   alerts it received: ${sandboxUrl}/sink
 
   In n8n, open Overview and then:
-   1. "US customs: order to EEI filing": click "Execute workflow". Three sample orders run:
-      SO-1001 is filed in AES (test), SO-1002 gets NOEEI 30.37(a), SO-1003 is rejected by AES.
-      Click a node to see its output. The same workflow listens on
+   1. "US customs: order to EEI filing": in the menu of the "Execute workflow" button (the arrow)
+      choose "from Manual Trigger (test twin)", then click "Execute workflow". Three sample orders
+      run: SO-1001 is filed in AES (test), SO-1002 gets NOEEI 30.37(a), SO-1003 is rejected by AES.
+      Double-click a node to see its output. The same workflow listens on
       POST ${n8n.url}/webhook/eei-order   body: {"orders":[{ "orderId", "shipment", "filing" }]}
    2. "US customs: void an EEI filing": click "Execute workflow" to void SO-1001's filing.
-   3. "US customs: release alerts (Flexport)": click "Execute workflow" for alerts on the
-      current customs entries; it is published, so it also polls the sandbox every minute.
+   3. "US customs: release alerts (Flexport)": click "Execute workflow" for alerts on a sample of
+      the current customs entries (Slack, and email over SMTP); it is published, so it also polls
+      the sandbox every minute.
   Credentials (Overview > Credentials) point at the sandbox. Press Ctrl-C to stop everything.
 `);
 }

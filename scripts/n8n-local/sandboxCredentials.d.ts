@@ -11,6 +11,7 @@ export const SANDBOX_CREDENTIALS: Readonly<{
 	shipium: SandboxCredentialRef;
 	flexportApiKey: SandboxCredentialRef;
 	flexportClient: SandboxCredentialRef;
+	smtp: SandboxCredentialRef;
 }>;
 export interface SandboxUrlsLike {
 	easyPostAes: string;
@@ -24,6 +25,12 @@ export interface SandboxKeysLike {
 	flexportApiKey: string;
 	flexportClientId: string;
 	flexportClientSecret: string;
+	smtpUser: string;
+	smtpPassword: string;
 }
 export function sandboxUrls(origin: string): SandboxUrlsLike & { sink: string };
-export function sandboxCredentials(sandbox: { urls: SandboxUrlsLike; keys: SandboxKeysLike }): Array<N8nCredentialInput & { id: string }>;
+export function sandboxCredentials(sandbox: {
+	urls: SandboxUrlsLike;
+	keys: SandboxKeysLike;
+	smtp: { host: string; port: number };
+}): Array<N8nCredentialInput & { id: string }>;

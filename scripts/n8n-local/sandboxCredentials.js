@@ -1,6 +1,7 @@
 'use strict';
 /**
- * The package's four credential set-ups pointing at a provider sandbox, under the fixed ids the
+ * The package's four credential set-ups pointing at a provider sandbox, and n8n's SMTP credential
+ * for the sandbox's SMTP sink (the release-alert example's Send Email node), under the fixed ids the
  * example workflows (examples/*.json) reference. One source for `npm start` and the e2e tests.
  */
 
@@ -10,6 +11,7 @@ const SANDBOX_CREDENTIALS = Object.freeze({
 	shipium: { id: 'sbxShipium000001', name: 'Shipium (sandbox)', type: 'shipiumApi' },
 	flexportApiKey: { id: 'sbxFlexportKey01', name: 'Flexport API key (sandbox)', type: 'flexportApi' },
 	flexportClient: { id: 'sbxFlexportCli01', name: 'Flexport client credentials (sandbox)', type: 'flexportApi' },
+	smtp: { id: 'sbxSmtpSink00001', name: 'SMTP (sandbox)', type: 'smtp' },
 });
 
 /** Route prefixes of the sandbox (sandbox/keys.ts PREFIXES). */
@@ -24,10 +26,11 @@ function sandboxUrls(origin) {
 }
 
 /**
- * [{ id, name, type, data }] for `n8n import:credentials`, given the sandbox's urls and keys
- * (a running `startSandbox()` result, or urls from sandboxUrls() and the sandbox's DEFAULT_KEYS).
+ * [{ id, name, type, data }] for `n8n import:credentials`, given the sandbox's urls, keys and SMTP
+ * sink (a running `startSandbox()` result, or urls from sandboxUrls(), the sandbox's DEFAULT_KEYS
+ * and the CLI's --smtp-port).
  */
-function sandboxCredentials({ urls, keys }) {
+function sandboxCredentials({ urls, keys, smtp }) {
 	const c = SANDBOX_CREDENTIALS;
 	return [
 		{ ...c.easyPost, data: { apiKey: keys.easyPostApiKey, aesBaseUrl: urls.easyPostAes, apiBaseUrl: urls.easyPostApi } },
@@ -43,6 +46,8 @@ function sandboxCredentials({ urls, keys }) {
 				apiVersion: '2',
 			},
 		},
+		// The sink offers no TLS (loopback only): SSL/TLS off and STARTTLS not attempted.
+		{ ...c.smtp, data: { user: keys.smtpUser, password: keys.smtpPassword, host: smtp.host, port: smtp.port, secure: false, disableStartTls: true } },
 	];
 }
 

@@ -260,15 +260,21 @@ describe('real n8n 2.40.7: the example workflows against the sandbox', () => {
 			);
 		});
 
-		it('emails the customs team once per held entry', () => {
-			expect(out(run, 'Email: entry on hold')).toEqual(held().map(() => ({ accepted: true })));
-			const emails = sandbox.state.sink.email.slice(emailBefore).map((message) => message.body as Json);
-			expect(emails).toEqual(
+		it('emails the customs team once per held entry through the Send Email node, over SMTP to the sandbox', () => {
+			const sent = out(run, 'Email: entry on hold');
+			expect(sent.map((info) => [info.accepted, info.rejected])).toEqual(held().map(() => [['customs-team@example.com'], []]));
+			expect(sent.every((info) => /^250 2\.0\.0 Ok: queued as SBX\d{6}$/.test(info.response))).toBe(true);
+			const emails = sandbox.state.sink.email.slice(emailBefore);
+			expect(emails.map((message) => message.body)).toEqual(
 				held().map((entry) => ({
+					from: 'customs-alerts@example.com',
 					to: 'customs-team@example.com',
 					subject: `Customs hold: entry ${entry.entry_number}`,
 					text: `CBP put customs entry ${entry.entry_number} (shipment ${entry.shipment.id}) on hold. Check with the broker which documents CBP needs.`,
 				})),
+			);
+			expect(emails.map((message) => message.envelope)).toEqual(
+				held().map(() => ({ mailFrom: 'customs-alerts@example.com', rcptTo: ['customs-team@example.com'], authenticatedAs: sandbox.keys.smtpUser })),
 			);
 		});
 

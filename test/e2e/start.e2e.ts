@@ -60,6 +60,7 @@ describe('npm start: a real n8n with the package, the sandbox and the examples',
 		({ child, exit, output } = spawnStartScript({
 			N8N_PORT: String(n8nPort),
 			SANDBOX_PORT: String(sandboxPort),
+			SANDBOX_SMTP_PORT: String(await n8nLocal.freePort()),
 			START_USER_FOLDER: userFolder,
 			START_SKIP_BUILD: process.env.E2E_SKIP_BUILD === '1' ? '1' : '0',
 		}));
@@ -132,7 +133,13 @@ describe('npm start: a real n8n with the package, the sandbox and the examples',
 
 	it('imports the sandbox credentials and the three examples; the webhook and trigger ones are published', async () => {
 		const credentials = (await rest('/rest/credentials')).data.map((c: Json) => `${c.id} ${c.type}`).sort();
-		expect(credentials).toEqual(['sbxEasyPost000001 easyPostApi', 'sbxFlexportCli01 flexportApi', 'sbxFlexportKey01 flexportApi', 'sbxShipium000001 shipiumApi']);
+		expect(credentials).toEqual([
+			'sbxEasyPost000001 easyPostApi',
+			'sbxFlexportCli01 flexportApi',
+			'sbxFlexportKey01 flexportApi',
+			'sbxShipium000001 shipiumApi',
+			'sbxSmtpSink00001 smtp',
+		]);
 		const workflows = (await rest('/rest/workflows')).data.map((w: Json) => [w.id, w.active]).sort();
 		expect(workflows).toEqual([
 			['exOrderToFiling01', true],

@@ -14,8 +14,9 @@ export const CREDENTIAL_NAMES = {
 } as const;
 
 /**
- * The package's four credential set-ups, pointing at a running sandbox, under the fixed ids the
- * example workflows reference: [EasyPost, Shipium, Flexport API key, Flexport client credentials].
+ * The package's four credential set-ups and n8n's SMTP credential, pointing at a running sandbox,
+ * under the fixed ids the example workflows reference: [EasyPost, Shipium, Flexport API key,
+ * Flexport client credentials, SMTP].
  */
 export function credentialsFor(sandbox: Sandbox): Array<N8nCredentialInput & { id: string }> {
 	return sandboxCredentials(sandbox);

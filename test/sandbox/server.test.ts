@@ -138,10 +138,10 @@ describe('sandbox: server, fault injection and alert sinks', () => {
 			expect((await postJson(sandbox.urls.slackWebhook, 'hello')).status).toBe(400);
 		});
 
-		it('records an email and lists both on GET /sink', async () => {
-			await postJson(sandbox.urls.emailWebhook, { to: 'broker@example.com', subject: 'Customs hold' });
-			const listed = await json(await fetch(sandbox.urls.sink));
-			expect(listed).toEqual({ slack: [], email: [expect.objectContaining({ body: { to: 'broker@example.com', subject: 'Customs hold' } })] });
+		it('takes no email over HTTP: email arrives over SMTP', async () => {
+			const response = await postJson(`${sandbox.urls.sink}/email`, { to: 'broker@example.com', subject: 'Customs hold' });
+			expect(response.status).toBe(404);
+			expect(sandbox.state.sink.email).toEqual([]);
 		});
 
 		it('empties the sinks on DELETE /sink', async () => {
