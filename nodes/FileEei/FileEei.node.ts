@@ -21,8 +21,11 @@ export class FileEei implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		usableAsTool: true,
 		credentials: [
-			{ name: 'easyPostApi', required: true, displayOptions: { show: { filingMethod: ['easypostAes'] } } },
-			{ name: 'shipiumApi', required: true, displayOptions: { show: { filingMethod: ['shipium'] } } },
+			// `hide`, not `show`: n8n's editor takes a parameter that every credential `show`s on as an
+			// authentication field and moves it out of the parameter list (nodeTypesUtils
+			// findAlternativeAuthField), so Filing Method would not render where the README says.
+			{ name: 'easyPostApi', required: true, displayOptions: { hide: { filingMethod: ['shipium'] } } },
+			{ name: 'shipiumApi', required: true, displayOptions: { hide: { filingMethod: ['easypostAes'] } } },
 		],
 		properties: [
 			{

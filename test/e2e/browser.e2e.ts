@@ -167,7 +167,7 @@ describe('in the browser: the README\'s first steps on a fresh npm start', () =>
 			const ndv = await openNode(page, 'File EEI (test environment)');
 			const text = await ndv.getByTestId('node-parameters').innerText();
 			await steps.shot(page, 'file-eei-parameters');
-			for (const label of ['Credential', 'Environment', 'Transaction Type', 'Filing Data', 'Shipment (JSON)', 'Port of Export', 'Carrier Code', 'USPPI Tax ID (EIN)']) {
+			for (const label of ['Filing Method', 'Credential', 'Environment', 'Transaction Type', 'Filing Data', 'Shipment (JSON)', 'Port of Export', 'Carrier Code', 'USPPI Tax ID (EIN)']) {
 				expect([label, text.includes(label)]).toEqual([label, true]);
 			}
 			// The expressions resolve against the run's SO-1001: port 3901 (Chicago), carrier LH.
@@ -175,7 +175,7 @@ describe('in the browser: the README\'s first steps on a fresh npm start', () =>
 			expect(text).toMatch(/\{\{ \$json\.filing\.carrier \}\}\s*LH/);
 			// Selects show their value in an input: the sandbox credential and the example's choices.
 			const values = await ndv.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
-			expect(values).toEqual(expect.arrayContaining(['EasyPost (sandbox)', 'Test', 'Add', 'Build From Canonical Shipment']));
+			expect(values).toEqual(expect.arrayContaining(['EasyPost AES', 'EasyPost (sandbox)', 'Test', 'Add', 'Build From Canonical Shipment']));
 			await closeNode(page);
 		});
 
