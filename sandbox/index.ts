@@ -77,6 +77,11 @@ export interface RequestLogEntry {
 
 export interface SandboxState {
 	requests: RequestLogEntry[];
+	/**
+	 * Requests received and not yet answered, by `METHOD /path` (query left out), e.g.
+	 * `inFlight['POST /easypost-aes/api/AesItrItn']`: filings in flight when a client dies.
+	 */
+	inFlight: Record<string, number>;
 	aes: AesState;
 	shipium: ShipiumState;
 	flexport: FlexportState;
@@ -103,7 +108,12 @@ export interface SandboxControl {
 	now(): number;
 	/** Moves the sandbox clock forward (Flexport schedules, token expiry, ITN dates). */
 	advanceTime(ms: number): void;
-	setLatency(ms: number): void;
+	/**
+	 * Delays every answer by ms (real time), or only those whose path starts with `path` (e.g.
+	 * '/easypost-aes/api/AesItrItn'; the longest matching path wins). The route runs after the
+	 * wait, so a request whose client went away meanwhile still takes effect (a filing IS recorded).
+	 */
+	setLatency(ms: number, path?: string): void;
 	/** Scripts the next matching requests to fail; rules apply in the order added. */
 	failNext(rule: FaultRule): void;
 	clearFaults(): void;
@@ -165,10 +175,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const clock = options.clock ?? Date.now;
 	let offset = 0;
 	let latencyMs = options.latencyMs ?? 0;
+	const latencyByPath = new Map<string, number>();
+	const latencyFor = (fullPath: string): number => {
+		const paths = [...latencyByPath.keys()].filter((p) => fullPath.startsWith(p)).sort((a, b) => b.length - a.length);
+		return paths.length > 0 ? (latencyByPath.get(paths[0]) as number) : latencyMs;
+	};
 	const now = (): number => clock() + offset;
 	const faults = new FaultPlan();
 	const state: SandboxState = {
 		requests: [],
+		inFlight: {},
 		aes: createAesState(),
 		shipium: createShipiumState(),
 		flexport: createFlexportState(),
@@ -204,8 +220,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		advanceTime: (ms) => {
 			offset += ms;
 		},
-		setLatency: (ms) => {
-			latencyMs = ms;
+		setLatency: (ms, path) => {
+			if (path === undefined) latencyMs = ms;
+			else if (ms > 0) latencyByPath.set(path, ms);
+			else latencyByPath.delete(path);
 		},
 		failNext: (rule) => faults.add(rule),
 		clearFaults: () => faults.clear(),
@@ -246,8 +264,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 					control.clearFaults();
 					return { status: 200, body: { pendingFaults: 0 } };
 				case 'setLatency':
-					control.setLatency(Number(body.ms));
-					return { status: 200, body: { latencyMs } };
+					control.setLatency(Number(body.ms), typeof body.path === 'string' ? body.path : undefined);
+					return { status: 200, body: { latencyMs, byPath: Object.fromEntries(latencyByPath) } };
 				case 'addEntry':
 					return { status: 200, body: control.addEntry(body as FlexportEntryInput) };
 				case 'setStatus':
@@ -313,7 +331,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			origin,
 			url: `${origin}${parsed.pathname}${parsed.search}`,
 		};
-		if (latencyMs > 0) await sleep(latencyMs);
+		const latency = latencyFor(fullPath);
+		if (latency > 0) await sleep(latency);
 		const fault = prefix === PREFIXES.sandbox ? undefined : faults.take(method, fullPath);
 		if (fault?.delayMs !== undefined) await sleep(fault.delayMs);
 		if (fault?.kind === 'reset') {
@@ -344,9 +363,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	};
 
 	const server = createServer((incoming, res) => {
-		handle(incoming, res).catch((error: unknown) => {
-			if (!res.headersSent) send(res, { status: 500, body: { error: `sandbox bug: ${(error as Error).message}` } });
-		});
+		const key = `${(incoming.method ?? 'GET').toUpperCase()} ${new URL(incoming.url ?? '/', 'http://sandbox').pathname}`;
+		state.inFlight[key] = (state.inFlight[key] ?? 0) + 1;
+		handle(incoming, res)
+			.catch((error: unknown) => {
+				if (!res.headersSent) send(res, { status: 500, body: { error: `sandbox bug: ${(error as Error).message}` } });
+			})
+			.finally(() => {
+				state.inFlight[key] -= 1;
+				if (state.inFlight[key] === 0) delete state.inFlight[key];
+			});
 	});
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);

@@ -18,12 +18,19 @@ export interface N8nWorker {
 	url: string;
 	pid: number;
 	logFile: string;
+	/** The worker's own user folder (its copy of the installed package). */
+	userFolder: string;
 	exited: Promise<Exit>;
 	stop(graceMs?: number): Promise<Exit>;
+	/** SIGKILL to the worker's process group: a crash, no graceful shutdown. */
+	kill(): Promise<Exit>;
 }
 export interface QueueCluster {
 	main: N8nServer;
+	/** The current worker processes (a restarted worker replaces the old one). */
 	workers: N8nWorker[];
+	/** Starts the named worker again on its folder (after a crash). */
+	restartWorker(name: string): Promise<N8nWorker>;
 	/** Stops the workers, then the main. */
 	stop(): Promise<void>;
 }
@@ -52,7 +59,18 @@ export function startWorker(
 ): Promise<N8nWorker>;
 export function startQueueCluster(
 	userFolder: string,
-	options: { redisPort: number; port?: number; workers?: number; concurrency?: number; env?: Record<string, string> },
+	options: {
+		redisPort: number;
+		port?: number;
+		workers?: number;
+		concurrency?: number;
+		/** To every process (e.g. the DB_* settings of the shared database). */
+		env?: Record<string, string>;
+		/** To the main only. */
+		mainEnv?: Record<string, string>;
+		/** Worker i's own user folder; default the main's. */
+		workerFolders?: string[];
+	},
 ): Promise<QueueCluster>;
 /** executionId -> worker name ("worker1+worker2" if both logged starting it), from the workers' logs. */
 export function executionsByWorker(workers: N8nWorker[]): Map<string, string>;

@@ -2,9 +2,10 @@
 /**
  * n8n queue mode (scaling) on one machine, for the scale-out e2e test: Redis from the OS
  * packages on a loopback port, one main (`n8n start`: UI, webhooks, the leader's pollers) and
- * workers (`n8n worker`) that take the executions from the Bull queue. All processes share one
- * user folder (the installed package and the SQLite database) and the encryption key; each
- * gets its own task-broker port, health port and event-log file so that none collide.
+ * workers (`n8n worker`) that take the executions from the Bull queue. The processes share the
+ * database (PostgreSQL from postgres.js, passed in `env`) and the encryption key; each may have
+ * its own user folder (its own copy of the installed package, as on separate machines) and gets
+ * its own task-broker port, health port and event-log file so that none collide.
  */
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -133,12 +134,25 @@ function queueEnv({ redisPort }) {
 
 /**
  * `n8n worker --concurrency=N` on the user folder, in its own process group; resolves when its
- * health endpoint answers ready. Returns { name, url, pid, logFile, stop() }.
+ * health endpoint answers ready. Returns { name, url, pid, logFile, stop(), kill() }. A free port
+ * may be taken by another process before n8n binds it (other n8n runs share the machine): then
+ * the worker is started again on new ports, up to three times.
  */
-async function startWorker(userFolder, { name, redisPort, concurrency = 5, env = {}, timeoutMs = 180000 }) {
+async function startWorker(userFolder, options) {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await startWorkerOnce(userFolder, options);
+		} catch (error) {
+			if (attempt >= 3 || !/already in use/.test(error.message)) throw error;
+		}
+	}
+}
+
+async function startWorkerOnce(userFolder, { name, redisPort, concurrency = 5, env = {}, timeoutMs = 180000 }) {
 	const healthPort = await n8nLocal.freePort();
 	const brokerPort = await n8nLocal.freePort();
 	const logFile = path.join(userFolder, `${name}.log`);
+	const logStart = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').length : 0;
 	const out = fs.openSync(logFile, 'a');
 	const child = spawn(n8nLocal.NODE_BIN, [n8nLocal.N8N_BIN, 'worker', `--concurrency=${concurrency}`], {
 		cwd: userFolder,
@@ -172,40 +186,57 @@ async function startWorker(userFolder, { name, redisPort, concurrency = 5, env =
 		await server.waitFor(`http://127.0.0.1:${healthPort}/healthz/readiness`, { timeoutMs, isDead: () => exited !== null });
 	} catch (error) {
 		await stop(2000);
-		const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n') : '';
+		const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').slice(logStart).split('\n').slice(-30).join('\n') : '';
 		throw new Error(`n8n worker ${name} did not start: ${error.message}\n--- ${logFile} (last lines) ---\n${tail}`);
 	}
-	return { name, url: `http://127.0.0.1:${healthPort}`, pid: child.pid, logFile, exited: exitedPromise, stop };
+	/** SIGKILL to the worker's process group (the worker and its task runner): a crash, no shutdown. */
+	async function kill() {
+		server.signalGroup(child.pid, 'SIGKILL');
+		return exitedPromise;
+	}
+	return { name, url: `http://127.0.0.1:${healthPort}`, pid: child.pid, logFile, userFolder, exited: exitedPromise, stop, kill };
 }
 
 /**
- * One main and `workers` workers on the user folder, queue mode on Redis at redisPort. The main
- * starts first and the workers once it is ready: every n8n process runs the database migrations
- * at start, and on a fresh database processes starting together fail them ("duplicate column
- * name"). Returns { main, workers, stop() }; stop() ends the workers, then the main. If a process
- * fails to start, the ones already up are stopped before the error is thrown.
+ * One main and `workers` workers, queue mode on Redis at redisPort; `env` (e.g. the database
+ * settings) goes to every process, `mainEnv` to the main only. The main runs on `userFolder`,
+ * worker i on `workerFolders[i]` (default: the main's folder). The main starts first and the
+ * workers once it is ready: every n8n process runs the database migrations at start, and on a
+ * fresh database processes starting together fail them ("duplicate column name").
+ * Returns { main, workers, restartWorker(name), stop() }; `workers` always lists the current
+ * processes; stop() ends the workers, then the main. If a process fails to start, the ones
+ * already up are stopped before the error is thrown.
  */
-async function startQueueCluster(userFolder, { redisPort, port, workers = 2, concurrency = 5, env = {} } = {}) {
+async function startQueueCluster(userFolder, { redisPort, port, workers = 2, concurrency = 5, env = {}, mainEnv = {}, workerFolders = [] } = {}) {
 	const mainPort = port || (await n8nLocal.freePort());
 	const main = await server.startN8nServer(userFolder, {
 		port: mainPort,
 		logFile: path.join(userFolder, 'main.log'),
-		env: { ...queueEnv({ redisPort }), ...env },
+		env: { ...queueEnv({ redisPort }), ...env, ...mainEnv },
 	});
 	track(main.child);
 	const names = Array.from({ length: workers }, (_, i) => `worker${i + 1}`);
-	const started = await Promise.allSettled(names.map((name) => startWorker(userFolder, { name, redisPort, concurrency, env })));
+	const folderOf = (name) => workerFolders[names.indexOf(name)] || userFolder;
+	const started = await Promise.allSettled(names.map((name) => startWorker(folderOf(name), { name, redisPort, concurrency, env })));
 	const up = started.filter((s) => s.status === 'fulfilled').map((s) => s.value);
 	async function stop() {
 		await Promise.all(up.map((worker) => worker.stop()));
 		await main.stop();
+	}
+	/** Starts a worker again under the same name and folder (after a crash); it replaces the old one in `workers`. */
+	async function restartWorker(name) {
+		const at = up.findIndex((worker) => worker.name === name);
+		if (at < 0) throw new Error(`no worker named ${name}`);
+		await up[at].stop(2000);
+		up[at] = await startWorker(folderOf(name), { name, redisPort, concurrency, env });
+		return up[at];
 	}
 	const failed = started.find((s) => s.status === 'rejected');
 	if (failed) {
 		await stop();
 		throw failed.reason;
 	}
-	return { main, workers: up, stop };
+	return { main, workers: up, restartWorker, stop };
 }
 
 /** executionId -> worker name, from each worker's "Worker started execution <id>" log lines. */
@@ -232,11 +263,25 @@ async function restJson(url, cookie, route) {
 	return response.json();
 }
 
-/** Summaries of a workflow's executions (newest first): [{ id, status, mode, finished, ... }]. */
-async function listExecutions(url, cookie, workflowId, { limit = 250 } = {}) {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const body = await restJson(url, cookie, `/rest/executions?filter=${filter}&limit=${limit}`);
-	return body.data.results;
+/** Every status n8n 2.40 gives an execution (n8n-workflow's ExecutionStatusList). */
+const EXECUTION_STATUSES = ['canceled', 'crashed', 'error', 'new', 'running', 'success', 'unknown', 'waiting'];
+
+/**
+ * Summaries of a workflow's executions (newest first, up to `limit`): [{ id, status, mode, ... }].
+ * n8n answers at most 100 per request, so older pages are asked for with `lastId`. The status
+ * filter (all statuses) makes n8n order by id: without one, its first page lists the running
+ * executions, then the finished ones by start time, and paging by id would skip some.
+ */
+async function listExecutions(url, cookie, workflowId, { limit = 1000 } = {}) {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId, status: EXECUTION_STATUSES }));
+	const all = [];
+	for (;;) {
+		const lastId = all.length > 0 ? `&lastId=${all[all.length - 1].id}` : '';
+		const body = await restJson(url, cookie, `/rest/executions?filter=${filter}&limit=100${lastId}`);
+		const page = body.data.results;
+		all.push(...page);
+		if (page.length < 100 || all.length >= limit) return all.slice(0, limit);
+	}
 }
 
 /** One execution with its run data parsed: { id, status, mode, run: { data: { resultData } } }. */

@@ -4,7 +4,7 @@
  * - rejected: AES refused the data; the transmission must be completed (seed 001: "DO NOT LEAVE
  *   ERRORED-OUT TRANSMISSIONS PENDING");
  * - duplicate: the number was used before; `sameShipment` says whether the item proved that the
- *   filing under it is this shipment (earlierFiling.ts);
+ *   filing under it is this shipment (earlierFiling.ts), `firstFilingItn` names that filing's ITN;
  * - notFiled: certainly nothing filed (bad key, wrong URL, rate limited, unreachable);
  * - unknown: it may have been filed: check ACE before sending again.
  */
@@ -55,6 +55,7 @@ export function aesFailureRecord(error: unknown, transaction: AesTransaction): R
 	if (error instanceof InputValidationError) return refusedBeforeSending(error, transaction);
 	if (!(error instanceof ProviderError)) return undefined;
 	const status = aesFailureStatus(error);
+	const duplicate = status === 'duplicate' ? duplicateVerdict(error.body, transaction) : undefined;
 	return {
 		status,
 		code: error.code ?? null,
@@ -63,7 +64,14 @@ export function aesFailureRecord(error: unknown, transaction: AesTransaction): R
 		transactionType: transaction.transactionType,
 		environment: transaction.environment,
 		...(transaction.shipmentFingerprint !== undefined ? { shipmentFingerprint: transaction.shipmentFingerprint } : {}),
-		...(status === 'duplicate' ? { sameShipment: duplicateVerdict(error.body, transaction).sameShipment } : {}),
+		...(duplicate
+			? {
+					sameShipment: duplicate.sameShipment,
+					// The filing that holds the number, as AES named it (or the item's proven record): the one to look up
+					// after a lost run, e.g. a worker that died mid-batch. Not this transmission's ITN: `itn` stays null.
+					firstFilingItn: duplicate.itn ?? null,
+				}
+			: {}),
 		messages: error.providerMessages,
 		response: error.body ?? null,
 		httpStatus: error.status ?? null,

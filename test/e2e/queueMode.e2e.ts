@@ -1,26 +1,35 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 /**
- * Scale-out: the package in n8n 2.40.7 queue mode — Redis (OS package) on loopback, one main
- * (`n8n start`: webhooks, the leader's poller) and two workers (`n8n worker`) sharing the user
- * folder's SQLite database and encryption key — against the provider sandbox with the example
- * workflows. `n8n execute` falls back to regular mode in queue mode ("CLI command `execute` does
- * not support queue mode"), so every execution here starts the way production ones do: webhook
- * requests to the main, and the Customs Entry Trigger's polls on the main; the workers' logs say
- * which worker ran each execution.
+ * Scale-out as users deploy it (README "Running at scale"): the package in n8n 2.40.7 queue mode
+ * on PostgreSQL (the OS package: a throw-away cluster on loopback, in a temporary folder) and
+ * Redis (OS package, loopback), one main (`n8n start`: webhooks, the leader's poller) and two
+ * workers (`n8n worker`), each process with its own user folder holding its own copy of the
+ * package installed as n8n installs a community package, all sharing the database and the
+ * encryption key, against the provider sandbox with the example workflows. `n8n execute` falls
+ * back to regular mode in queue mode, so every execution here starts the way production ones
+ * do: webhook requests to the main, and the Customs Entry Trigger's polls on the main; the
+ * workers' logs say which worker ran each execution.
  *   (a) 20 orders posted to the ERP webhook: the single-process results (filed with an ITN,
  *       NOEEI 30.37(a), refused before sending), on both workers, each transaction number accepted at most once;
  *   (b) Get Customs Entry with Flexport client credentials on both workers: one token request in
  *       the whole run (the token cached in the credential, in the shared database);
- *   (c) release alerts: statuses changed between poll cycles, each alert reaching the sink once.
+ *   (c) release alerts: statuses changed between poll cycles, each alert reaching the sink once;
+ *   (d) a worker killed (SIGKILL) while it files a batch of 24 orders, filings in flight at the
+ *       sandbox; then the recovery the README gives: restart the worker, send the same batch
+ *       again. Every order ends accepted or refused as a duplicate naming its first ITN;
+ *   (e) load: 200 orders posted to the main at once, every execution succeeds, nothing filed twice;
+ *   (f) n8n ends the killed worker's execution (crashed or failed), without results; all is in PostgreSQL.
  * (c) runs in the background from the start (poll cycles are a minute apart; n8n refuses shorter
- * intervals), while (a) and (b) run.
+ * intervals), while (a) and (b) run; (d) and (e) come after it, so no alert is lost to the kill.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 import { startSandbox, type Sandbox } from '../../sandbox';
 import * as examples from '../../scripts/n8n-local/examples';
 import * as n8nLocal from '../../scripts/n8n-local/n8nLocal';
+import * as postgres from '../../scripts/n8n-local/postgres';
 import * as queue from '../../scripts/n8n-local/queue';
 import { login } from '../../scripts/n8n-local/server';
 import { chain, credentialRef, credentialsFor } from './support';
@@ -37,20 +46,28 @@ const ORDERS = 20;
 const LOOKUPS = 12;
 const COLD_LOOKUPS = 6;
 const WORKERS = 2;
+/** (d): orders in the batch whose worker is killed, filings answered before the kill, AES latency. */
+const CRASH_ORDERS = 24;
+const KILL_AFTER_ANSWERED = 8;
+const AES_LATENCY_MS = 1500;
+const FILINGS = 'POST /easypost-aes/api/AesItrItn';
+/** (e) */
+const LOAD_ORDERS = 200;
+const UNFINISHED = ['new', 'running', 'waiting'];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let stopping = false;
 
-/** Polls `check` every 250 ms until it returns a value other than undefined/false. */
-async function until<T>(what: string, check: () => T | Promise<T>, timeoutMs: number): Promise<Exclude<T, false | undefined>> {
+/** Polls `check` every `everyMs` (250) until it returns a value other than undefined/false. */
+async function until<T>(what: string, check: () => T | Promise<T>, timeoutMs: number, everyMs = 250): Promise<Exclude<T, false | undefined>> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await check();
 		if (value !== undefined && value !== false) return value as Exclude<T, false | undefined>;
 		if (stopping) throw new Error(`stopped while waiting for ${what}`);
 		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-		await sleep(250);
+		await sleep(everyMs);
 	}
 }
 
@@ -114,11 +131,14 @@ interface ReleaseStory {
 	error?: Error;
 }
 
-describe('n8n queue mode: one main, two workers, Redis, the examples against the sandbox', () => {
+describe('n8n queue mode on PostgreSQL: one main, two workers, Redis, the examples against the sandbox', () => {
 	let redis: queue.RedisServer | undefined;
+	let pg: postgres.PostgresCluster | undefined;
 	let sandbox: Sandbox;
 	let cluster: queue.QueueCluster | undefined;
+	/** The main's user folder, then each worker's: every process has its own copy of the package. */
 	let userFolder: string;
+	const workerFolders: string[] = [];
 	let cookie: string;
 	let url: string;
 	let story: Promise<ReleaseStory>;
@@ -177,27 +197,40 @@ describe('n8n queue mode: one main, two workers, Redis, the examples against the
 		if (!n8nLocal.isInstalled()) n8nLocal.install();
 		const t0 = Date.now();
 		redis = await queue.startRedis();
+		pg = await postgres.startPostgres();
+		figures.postgres = pg.version;
+		figures.postgresStartSeconds = (Date.now() - t0) / 1000;
 		sandbox = await startSandbox({ seed: 11, clock: () => NOW });
-		userFolder = n8nLocal.createUserFolder('n8n-us-customs-queue-');
+		userFolder = n8nLocal.createUserFolder('n8n-us-customs-queue-main-');
+		for (let i = 1; i <= WORKERS; i++) workerFolders.push(n8nLocal.createUserFolder(`n8n-us-customs-queue-worker${i}-`));
+		// As on separate machines: the package installed on the main and on every worker.
 		n8nLocal.packAndInstall(userFolder, { build: process.env.E2E_SKIP_BUILD !== '1' });
+		for (const folder of workerFolders) n8nLocal.packAndInstall(folder, { build: false });
+		const db = { env: pg.env };
 		const credentials = credentialsFor(sandbox);
 		const client = credentials.find((c) => c.data.authentication === 'clientCredentials')!;
 		// A second client-credentials credential that holds no token yet, for the cold-start measurement.
 		const cold = { ...client, id: 'qmFlexportCold01', name: 'Flexport client credentials (cold)' };
-		await n8nLocal.importCredentials(userFolder, [...credentials, cold]);
+		await n8nLocal.importCredentials(userFolder, [...credentials, cold], db);
 		const workflows = [
 			...examples.readExamples().map(({ workflow }) => examples.pointAtSandbox(workflow, sandbox.url)),
 			lookupWorkflow(ENTRY_LOOKUP, 'entry-lookup', client),
 			lookupWorkflow(ENTRY_LOOKUP_COLD, 'entry-lookup-cold', cold),
 		];
-		await examples.importWorkflows(userFolder, workflows, { publish: [ORDER_TO_FILING, RELEASE_ALERTS, ENTRY_LOOKUP, ENTRY_LOOKUP_COLD] });
+		await examples.importWorkflows(userFolder, workflows, { publish: [ORDER_TO_FILING, RELEASE_ALERTS, ENTRY_LOOKUP, ENTRY_LOOKUP_COLD], ...db });
 		figures.importSeconds = (Date.now() - t0) / 1000;
 
 		const t1 = Date.now();
 		scanTimer = setInterval(() => {
 			while (scanWatch.length < pollScans(sandbox)) scanWatch.push(Date.now());
 		}, 250);
-		cluster = await queue.startQueueCluster(userFolder, { redisPort: redis.port, workers: WORKERS, concurrency: 5 });
+		cluster = await queue.startQueueCluster(userFolder, {
+			redisPort: redis.port,
+			workers: WORKERS,
+			concurrency: 5,
+			env: pg.env,
+			workerFolders,
+		});
 		url = cluster.main.url;
 		cookie = await login(url);
 		// Published workflows are activated by the main's publication reconciler shortly after it is ready.
@@ -206,6 +239,8 @@ describe('n8n queue mode: one main, two workers, Redis, the examples against the
 		}
 		await until('the trigger\'s activation scan', () => pollScans(sandbox) >= 1, 60_000);
 		figures.clusterReadySeconds = (Date.now() - t1) / 1000;
+		// n8n 2.40.7 supports PostgreSQL 17+ (16 for compatibility) and warns below; Debian 12 ships 15.
+		figures.n8nPostgresWarning = readFileSync(cluster.main.logFile, 'utf8').match(/^Postgres \d+ is (?:not supported|outside the supported range).*$/m)?.[0] ?? null;
 
 		const untouched = (sandbox.control.entries() as Json[]).filter((entry) => entry.release_status === 'pending');
 		storyEntries = untouched.slice(0, 3);
@@ -219,18 +254,32 @@ describe('n8n queue mode: one main, two workers, Redis, the examples against the
 		const t = Date.now();
 		await cluster?.stop();
 		await redis?.stop();
+		await pg?.stop();
 		await sandbox?.close();
 		figures.stopSeconds = (Date.now() - t) / 1000;
 		figures.totalSeconds = (Date.now() - started) / 1000;
 		console.log(`queue mode e2e figures:\n${JSON.stringify(figures, null, 2)}`);
-		if (userFolder && process.env.E2E_KEEP_USER_FOLDER !== '1') rmSync(userFolder, { recursive: true, force: true });
+		if (process.env.E2E_KEEP_USER_FOLDER !== '1') {
+			for (const folder of [userFolder, ...workerFolders]) if (folder) rmSync(folder, { recursive: true, force: true });
+		}
 	}, 120_000);
 
-	it('runs one main and two workers in queue mode on the Redis it started (n8n warns that SQLite is not officially supported there)', async () => {
+	it('runs one main and two workers in queue mode on the Redis and the PostgreSQL it started, the workflows stored in PostgreSQL', async () => {
 		expect(await queue.redisPing(redis!.port)).toBe(true);
 		expect(cluster!.workers.map((worker) => worker.name)).toEqual(['worker1', 'worker2']);
-		expect(readFileSync(cluster!.main.logFile, 'utf8')).toContain('Scaling mode is not officially supported with sqlite');
 		for (const worker of cluster!.workers) expect(readFileSync(worker.logFile, 'utf8')).toContain('n8n worker is now ready');
+		expect(readFileSync(cluster!.main.logFile, 'utf8')).not.toMatch(/sqlite/i);
+		const stored = pg!.query(`select id from workflow_entity where id in ('${ORDER_TO_FILING}', '${RELEASE_ALERTS}') order by id`).split('\n');
+		expect(stored).toEqual([ORDER_TO_FILING, RELEASE_ALERTS]);
+	});
+
+	it('each process has its own copy of the package, installed as n8n installs a community package', () => {
+		const folders = [userFolder, ...cluster!.workers.map((worker) => worker.userFolder)];
+		expect(new Set(folders).size).toBe(1 + WORKERS);
+		for (const folder of folders) {
+			expect(existsSync(join(folder, '.n8n', 'nodes', 'node_modules', n8nLocal.PACKAGE_NAME, 'package.json'))).toBe(true);
+			expect(JSON.parse(readFileSync(join(folder, '.n8n', 'nodes', 'package.json'), 'utf8')).dependencies).toHaveProperty(n8nLocal.PACKAGE_NAME);
+		}
 	});
 
 	describe(`(a) order to filing: ${ORDERS} orders posted to the ERP webhook at once`, () => {
@@ -457,8 +506,220 @@ describe('n8n queue mode: one main, two workers, Redis, the examples against the
 		});
 	});
 
-	it('no process found the shared SQLite database locked in the whole run', () => {
-		const logs = [cluster!.main.logFile, ...cluster!.workers.map((worker) => worker.logFile)].map((file) => readFileSync(file, 'utf8'));
-		for (const log of logs) expect(log.match(/SQLITE_BUSY|database is locked/gi) ?? []).toEqual([]);
+	/** The filing POSTs the sandbox has answered so far (accepted, rejected or refused). */
+	const aesAnswered = () => sandbox.state.requests.filter((r) => r.method === 'POST' && r.path === '/easypost-aes/api/AesItrItn').length;
+	const postOrders = async (orders: Json[]) => {
+		const response = await fetch(`${url}/webhook/eei-order`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ orders }) });
+		return { status: response.status, body: (await response.json()) as Json };
+	};
+	/** The ids of the order-to-filing executions so far. */
+	const orderExecutionIds = async () => new Set((await queue.listExecutions(url, cookie, ORDER_TO_FILING)).map((e) => e.id));
+	let crash: { worker: string; executionId: string; killedAt: number } | undefined;
+
+	describe(`(d) a worker killed (SIGKILL) while it files a batch of ${CRASH_ORDERS} orders, then the batch sent again (README "Running at scale")`, () => {
+		const laptops = sampleOrders()[0];
+		const batch = Array.from({ length: CRASH_ORDERS }, (_, i) => ({ ...laptops, orderId: `CR-${String(i + 1).padStart(2, '0')}` }));
+		let answers: Array<{ status: number; body: Json }>;
+		let atKill: { answered: number; inFlight: number; exit: { signal: string | null } };
+		let filedAtProvider: string[];
+		let rerun: queue.RestExecution;
+		let results: Json[];
+
+		beforeAll(async () => {
+			const known = await orderExecutionIds();
+			const acceptedBefore = new Set(Object.keys(sandbox.state.aes.accepted));
+			const answeredBefore = aesAnswered();
+			// A slow AES (filings only; Flexport still answers at once), so that filings are in flight when the worker dies.
+			sandbox.control.setLatency(AES_LATENCY_MS, '/easypost-aes/api/AesItrItn');
+			answers = [await postOrders(batch)];
+			const executionId = await until('the batch execution', async () => [...(await orderExecutionIds())].find((id) => !known.has(id)), 30_000);
+			const name = await until('the worker running the batch', () => queue.executionsByWorker(cluster!.workers).get(executionId), 30_000);
+			const worker = cluster!.workers.find((w) => w.name === name)!;
+			await until(
+				'filings answered and others in flight',
+				() => aesAnswered() - answeredBefore >= KILL_AFTER_ANSWERED && (sandbox.state.inFlight[FILINGS] ?? 0) >= 2,
+				60_000,
+				10,
+			);
+			const exit = await worker.kill();
+			crash = { worker: name, executionId, killedAt: Date.now() };
+			atKill = { answered: aesAnswered() - answeredBefore, inFlight: sandbox.state.inFlight[FILINGS] ?? 0, exit };
+			// AES goes on with what it received: the filings in flight are handled after the worker died.
+			await until('the filings in flight to be handled', () => sandbox.state.inFlight[FILINGS] === undefined, 30_000);
+			filedAtProvider = Object.keys(sandbox.state.aes.accepted).filter((n) => !acceptedBefore.has(n));
+			sandbox.control.setLatency(0, '/easypost-aes/api/AesItrItn');
+
+			// Recovery as the README says: start the worker again, then send the same batch again.
+			const t = Date.now();
+			await cluster!.restartWorker(name);
+			const workerRestartSeconds = (Date.now() - t) / 1000;
+			const beforeRerun = await orderExecutionIds();
+			answers.push(await postOrders(batch));
+			const rerunId = await until(
+				'the re-run to finish',
+				async () => (await queue.listExecutions(url, cookie, ORDER_TO_FILING)).find((e) => !beforeRerun.has(e.id) && !UNFINISHED.includes(e.status))?.id,
+				120_000,
+			);
+			rerun = await queue.getExecution(url, cookie, rerunId);
+			results = output(rerun, 'File EEI (test environment)') ?? [];
+			const statuses = results.map((item) => item.aes?.status as string);
+			figures.crash = {
+				orders: CRASH_ORDERS,
+				killed: `${name} (SIGKILL) running execution ${executionId}`,
+				aesLatencyMs: AES_LATENCY_MS,
+				filingsAnsweredBeforeKill: atKill.answered,
+				filingsInFlightAtKill: atKill.inFlight,
+				acceptedAtProviderAfterKill: filedAtProvider.length,
+				neverSentBeforeKill: CRASH_ORDERS - filedAtProvider.length,
+				workerRestartSeconds,
+				rerun: { accepted: statuses.filter((s) => s === 'accepted').length, duplicates: statuses.filter((s) => s === 'duplicate').length },
+				lost: batch.length - statuses.filter((s) => s === 'accepted' || s === 'duplicate').length,
+				rerunSeconds: (Date.now() - t) / 1000,
+			};
+		}, 5 * 60_000);
+
+		it('kills the worker running the batch while filings are in flight at the sandbox, some answered and some never sent', () => {
+			expect(answers[0]).toEqual({ status: 200, body: { message: 'Workflow was started' } });
+			expect(atKill.exit.signal).toBe('SIGKILL');
+			expect(atKill.inFlight).toBeGreaterThanOrEqual(2);
+			expect(atKill.answered).toBeGreaterThanOrEqual(KILL_AFTER_ANSWERED);
+			expect(atKill.answered + atKill.inFlight).toBeLessThan(CRASH_ORDERS);
+		});
+
+		it('AES accepted the filings in flight at the kill all the same: the provider holds every filing it received', () => {
+			expect(filedAtProvider).toHaveLength(atKill.answered + atKill.inFlight);
+		});
+
+		it('the batch sent again runs to success with one File EEI item per order, in order', () => {
+			expect(answers[1]).toEqual({ status: 200, body: { message: 'Workflow was started' } });
+			expect([rerun.mode, rerun.status]).toEqual(['webhook', 'success']);
+			expect(output(rerun, 'Orders')!.map((order) => order.orderId)).toEqual(batch.map((order) => order.orderId));
+			expect(results).toHaveLength(CRASH_ORDERS);
+		});
+
+		it('every order ends accepted with its ITN, or refused as a duplicate that names the ITN of its first filing; none lost', () => {
+			const filings = sandbox.state.aes.filings;
+			for (const item of results) {
+				const { status, transactionNumber, itn, firstFilingItn, sameShipment } = item.aes;
+				const first = filings[transactionNumber]?.itn;
+				expect(first).toMatch(/^X\d{14}$/);
+				if (status === 'accepted') expect(itn).toBe(first);
+				// The re-sent item carries no record of the lost run: the filing is named, not proven to be this order (look it up in ACE).
+				else expect([status, itn, firstFilingItn, sameShipment]).toEqual(['duplicate', null, first, false]);
+			}
+		});
+
+		it('exactly the orders filed before the crash (answered or in flight) come back as duplicates; the others are filed now', () => {
+			const duplicates = results.filter((item) => item.aes.status === 'duplicate').map((item) => item.aes.transactionNumber as string);
+			expect(duplicates.sort()).toEqual([...filedAtProvider].sort());
+			expect(results.filter((item) => item.aes.status === 'accepted')).toHaveLength(CRASH_ORDERS - filedAtProvider.length);
+		});
+
+		it('the provider holds exactly one accepted filing per transaction number: one per order', () => {
+			const numbers = results.map((item) => item.aes.transactionNumber as string);
+			expect(new Set(numbers).size).toBe(CRASH_ORDERS);
+			expect(numbers.map((n) => sandbox.state.aes.accepted[n])).toEqual(numbers.map(() => 1));
+		});
+	});
+
+	describe(`(e) load: ${LOAD_ORDERS} orders posted to the main at once, one order per request`, () => {
+		const templates = sampleOrders();
+		const orders = Array.from({ length: LOAD_ORDERS }, (_, i) => ({ ...templates[i % 3], orderId: `LD-${String(i + 1).padStart(3, '0')}` }));
+		const kind = (orderId: string) => ['filed', 'noeei', 'rejected'][(Number(orderId.slice(3)) - 1) % 3];
+		let answers: Array<{ status: number; body: Json }>;
+		let executions: queue.RestExecution[];
+		let ranOn: Map<string, string>;
+		const byOrder = new Map<string, queue.RestExecution>();
+
+		beforeAll(async () => {
+			const known = await orderExecutionIds();
+			const t = Date.now();
+			answers = await Promise.all(orders.map((order) => postOrders([order])));
+			const answeredSeconds = (Date.now() - t) / 1000;
+			const summaries = await until(
+				`${LOAD_ORDERS} finished executions`,
+				async () => {
+					const fresh = (await queue.listExecutions(url, cookie, ORDER_TO_FILING)).filter((e) => !known.has(e.id));
+					return fresh.length >= LOAD_ORDERS && fresh.every((e) => !UNFINISHED.includes(e.status)) && fresh;
+				},
+				5 * 60_000,
+				1000,
+			);
+			const allDoneSeconds = (Date.now() - t) / 1000;
+			executions = [];
+			for (let i = 0; i < summaries.length; i += 20) {
+				executions.push(...(await Promise.all(summaries.slice(i, i + 20).map((summary) => queue.getExecution(url, cookie, summary.id)))));
+			}
+			for (const execution of executions) byOrder.set(output(execution, 'ERP/TMS Webhook')![0].body.orders[0].orderId, execution);
+			ranOn = queue.executionsByWorker(cluster!.workers);
+			const perWorker: Record<string, number> = {};
+			for (const execution of executions) perWorker[ranOn.get(execution.id) ?? 'main'] = (perWorker[ranOn.get(execution.id) ?? 'main'] ?? 0) + 1;
+			figures.load = { orders: LOAD_ORDERS, allAnsweredSeconds: answeredSeconds, allExecutionsDoneSeconds: allDoneSeconds, executionsPerWorker: perWorker };
+		}, 8 * 60_000);
+
+		it('answers every request ("Workflow was started") and runs one successful webhook execution per order', () => {
+			expect(answers.filter((answer) => answer.status !== 200 || answer.body.message !== 'Workflow was started')).toEqual([]);
+			expect(executions.filter((e) => e.mode !== 'webhook' || e.status !== 'success').map((e) => e.id)).toEqual([]);
+			expect([...byOrder.keys()].sort()).toEqual(orders.map((order) => order.orderId));
+		});
+
+		it('runs every execution on exactly one worker, and both workers take a share', () => {
+			const owners = executions.map((execution) => ranOn.get(execution.id));
+			expect(owners.filter((owner) => owner !== 'worker1' && owner !== 'worker2')).toEqual([]);
+			expect(new Set(owners)).toEqual(new Set(['worker1', 'worker2']));
+		});
+
+		it('gives each order the single-process result: filed with an ITN, NOEEI 30.37(a), or refused before sending (port 9999)', () => {
+			const outcome = (orderId: string, execution: queue.RestExecution) => {
+				if (kind(orderId) === 'noeei') return output(execution, 'Attach NOEEI legend')![0].legend;
+				const [result] = output(execution, 'File EEI (test environment)')!;
+				if (result.aes.status === 'notFiled') return /PortOfExportCode: "9999" is not in the Schedule D ports of export/.test(result.error) ? 'refused before sending' : result.error;
+				return result.aes.status === 'accepted' ? `accepted ${result.aes.itn === sandbox.state.aes.filings[result.aes.transactionNumber]?.itn}` : result.aes.status;
+			};
+			const expected = (orderId: string) => ({ filed: 'accepted true', noeei: 'NOEEI 30.37(a)', rejected: 'refused before sending' })[kind(orderId)];
+			const mismatches = [...byOrder].filter(([orderId, execution]) => outcome(orderId, execution) !== expected(orderId)).map(([orderId]) => orderId);
+			expect(mismatches).toEqual([]);
+		});
+
+		it('files nothing twice: each filed order\'s transaction number reached AES once and was accepted once', () => {
+			const numbers = [...byOrder]
+				.filter(([orderId]) => kind(orderId) === 'filed')
+				.map(([, execution]) => output(execution, 'File EEI (test environment)')![0].aes.transactionNumber as string);
+			expect(new Set(numbers).size).toBe(orders.filter((order) => kind(order.orderId) === 'filed').length);
+			expect(numbers.filter((n) => sandbox.state.aes.received[n] !== 1 || sandbox.state.aes.accepted[n] !== 1)).toEqual([]);
+		});
+	});
+
+	describe('(f) afterwards: the killed worker\'s execution, and everything in PostgreSQL', () => {
+		let killed: queue.RestExecution;
+
+		beforeAll(async () => {
+			// Nobody renews the dead worker's job lock: once it runs out (60 s) a live worker finds the job stalled, and n8n fails it.
+			killed = await until(
+				'the killed worker\'s execution to end',
+				async () => {
+					const execution = await queue.getExecution(url, cookie, crash!.executionId);
+					return !UNFINISHED.includes(execution.status) && execution;
+				},
+				6 * 60_000,
+				2000,
+			);
+			// A crashed execution carries the time of its last recorded event as stoppedAt (before the kill).
+			(figures.crash as Json).killedExecution = { status: killed.status, stoppedAtSecondsAfterKill: (Date.parse(String(killed.stoppedAt)) - crash!.killedAt) / 1000, seenEndedSecondsAfterKill: (Date.now() - crash!.killedAt) / 1000 };
+		}, 7 * 60_000);
+
+		it('n8n does not run the killed worker\'s execution again: it ends crashed (recovered from the restarted worker\'s event log) or failed as stalled', () => {
+			expect(['crashed', 'error']).toContain(killed.status);
+			if (killed.status === 'error') expect(killed.run.data.resultData.error?.message).toMatch(/^This execution failed to be processed too many times and will no longer retry/);
+		});
+
+		it('that execution holds no File EEI result for any order, so the batch is sent again whole', () => {
+			expect((output(killed, 'File EEI (test environment)') ?? []).filter((item) => item.aes)).toEqual([]);
+		});
+
+		it('every order-to-filing execution of the run is in PostgreSQL: all successful but the killed one', () => {
+			const rows = pg!.query(`select status, count(*) from execution_entity where "workflowId" = '${ORDER_TO_FILING}' group by status order by status`);
+			expect(rows.split('\n')).toEqual([`${killed.status}|1`, `success|${ORDERS + 1 + LOAD_ORDERS}`]);
+		});
 	});
 });

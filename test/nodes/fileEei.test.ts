@@ -253,6 +253,14 @@ describe('File EEI: a rejected filing is not left pending (seed 001)', () => {
 		expect((item.json.aes as IDataObject).nextStep).toMatch(/nothing on this item proves it is this shipment.*look it up in ACE.*Do not replace it blindly/);
 	});
 
+	test('a duplicate refusal that names the standing filing\'s ITN points the item at it (firstFilingItn), while aes.itn stays empty', async () => {
+		nock(AES)
+			.post(PATH)
+			.reply(400, { Status: 'Rejected', Messages: [{ Field: 'EeiTransactionNumber', Message: '"SEENBEFORE2" was already used (ITN X20261123104512)' }] });
+		const [item] = (await fileEei([filing('SEENBEFORE2')], {}, true)).output(NODE);
+		expect(item.json.aes).toMatchObject({ status: 'duplicate', itn: null, firstFilingItn: 'X20261123104512', sameShipment: false, transactionNumber: 'SEENBEFORE2' });
+	});
+
 	test('a run stopped by a rejection lists the filings that went through and the items never sent', async () => {
 		const { bodies } = aesMock((body) =>
 			body.Delivery.International.EeiTransactionNumber === 'BAD1' ? [400, rejection] : [200, { Itn: ITN }],

@@ -96,6 +96,37 @@ describe('sandbox: server, fault injection and alert sinks', () => {
 		});
 	});
 
+	describe('latency by path and requests in flight (the queue-mode crash test counts filings in flight with them)', () => {
+		const FILINGS = 'POST /easypost-aes/api/AesItrItn';
+		const until = async (check: () => boolean) => {
+			while (!check()) await new Promise((resolve) => setTimeout(resolve, 10));
+		};
+
+		it('delays only the path given, so Flexport answers while a slow filing is still in flight', async () => {
+			sandbox.control.setLatency(2_000, '/easypost-aes/api/AesItrItn');
+			const aborted = new AbortController();
+			const auth = { authorization: basic(sandbox.keys.easyPostApiKey), 'content-type': 'application/json' };
+			const filing = fetch(`${sandbox.urls.easyPostAes}/api/AesItrItn`, { method: 'POST', headers: auth, body: JSON.stringify(simpleFiling('SLOW1')), signal: aborted.signal });
+			await until(() => sandbox.state.inFlight[FILINGS] === 1);
+			expect((await entries()).status).toBe(200);
+			expect([sandbox.state.inFlight[FILINGS], sandbox.state.aes.accepted]).toEqual([1, {}]);
+			aborted.abort();
+			await expect(filing).rejects.toThrow();
+		});
+
+		it('still records a filing whose client went away during the wait, and then counts it no longer in flight', async () => {
+			sandbox.control.setLatency(300, '/easypost-aes');
+			const aborted = new AbortController();
+			const auth = { authorization: basic(sandbox.keys.easyPostApiKey), 'content-type': 'application/json' };
+			const filing = fetch(`${sandbox.urls.easyPostAes}/api/AesItrItn`, { method: 'POST', headers: auth, body: JSON.stringify(simpleFiling('ORPHAN1')), signal: aborted.signal });
+			await until(() => sandbox.state.inFlight[FILINGS] === 1);
+			aborted.abort();
+			await expect(filing).rejects.toThrow();
+			await until(() => sandbox.state.inFlight[FILINGS] === undefined);
+			expect(sandbox.state.aes.accepted).toEqual({ ORPHAN1: 1 });
+		});
+	});
+
 	describe('alert sinks', () => {
 		it('records a Slack webhook message and answers ok, as Slack does', async () => {
 			const response = await postJson(sandbox.urls.slackWebhook, { text: 'Entry CHQ-49813874 released' });

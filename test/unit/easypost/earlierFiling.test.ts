@@ -185,6 +185,18 @@ describe('aesFailureStatus: what a failure means for the filing (moved from the 
 		expect(aesFailureRecord(duplicate, transaction)).toMatchObject({ status: 'duplicate', sameShipment: false, shipmentFingerprint: FINGERPRINT });
 		expect(aesFailureRecord(duplicate, { ...transaction, earlier: record() })).toMatchObject({ sameShipment: true });
 	});
+
+	it('names on a duplicate error item the ITN of the filing that holds the number, when AES names it, without making it this item\'s ITN', () => {
+		const duplicate = new ProviderError({ provider: 'EasyPost AES', message: 'm', code: 'AES_DUPLICATE_TRANSACTION', delivery: 'sent', body: { Messages: [`"PO7781N" was already used (ITN ${ITN})`] } });
+		const transaction = { transactionNumber: 'PO7781N', transactionType: 'add' as const, environment: 'test' as const };
+		expect(aesFailureRecord(duplicate, transaction)).toMatchObject({ status: 'duplicate', sameShipment: false, firstFilingItn: ITN, itn: null });
+	});
+
+	it('leaves firstFilingItn null on a duplicate whose refusal names no ITN and that the item does not prove', () => {
+		const duplicate = new ProviderError({ provider: 'EasyPost AES', message: 'm', code: 'AES_DUPLICATE_TRANSACTION', delivery: 'sent', body: { errors: ['EeiTransactionNumber has already been used'] } });
+		const transaction = { transactionNumber: 'PO7781N', transactionType: 'add' as const, environment: 'test' as const };
+		expect(aesFailureRecord(duplicate, transaction)).toMatchObject({ status: 'duplicate', firstFilingItn: null });
+	});
 });
 
 describe('fileEei: the duplicate answer (seed 001: the number is "a key value ... for updates or voids")', () => {
