@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node (tests and tools, not shipped), never inside n8n; linted by eslint.dev.config.mjs */
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { basic, json, postJson, simpleFiling } from './support';
 
