@@ -26,4 +26,4 @@ export function login(url: string, owner?: Owner): Promise<string>;
 export function waitFor(url: string, options: { timeoutMs: number; isDead?: () => boolean }): Promise<void>;
 export function signalGroup(pid: number, signal: NodeJS.Signals): void;
 /** Runs scripts/start.js as a child with this environment added; `output()` is what it printed so far. */
-export function spawnStartScript(env: Record<string, string>): { child: ChildProcess; exit: Promise<number | null>; output(): string };
+export function spawnStartScript(env: Record<string, string>): { child: ChildProcess; exit: Promise<number | null>; ready: Promise<void>; output(): string };

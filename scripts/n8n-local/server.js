@@ -123,7 +123,8 @@ module.exports = { DEMO_OWNER, startN8nServer, login, waitFor, signalGroup };
 
 /**
  * Runs scripts/start.js (what `npm start` runs) as a child with the given environment; its
- * output is collected in `output()`. For the e2e test of `npm start`.
+ * output is collected in `output()`; `ready` resolves once it says n8n is up ("Press Ctrl-C") and
+ * rejects if it exits first. For the e2e tests that run `npm start`.
  */
 function spawnStartScript(env) {
 	const child = spawn(n8nLocal.NODE_BIN, [path.join(n8nLocal.ROOT, 'scripts', 'start.js')], {
@@ -132,10 +133,21 @@ function spawnStartScript(env) {
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let text = '';
-	child.stdout.on('data', (chunk) => (text += chunk));
-	child.stderr.on('data', (chunk) => (text += chunk));
+	let markReady;
+	const ready = new Promise((resolve, reject) => {
+		markReady = resolve;
+		child.on('exit', () => reject(new Error(`npm start exited early\n${text}`)));
+	});
+	ready.catch(() => undefined); // a caller that never awaits ready is not an unhandled rejection
+	const collect = (chunk) => {
+		text += chunk;
+		// start.js prints this once n8n and the sandbox are up and the examples are imported.
+		if (text.includes('Press Ctrl-C')) markReady();
+	};
+	child.stdout.on('data', collect);
+	child.stderr.on('data', collect);
 	const exit = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-	return { child, exit, output: () => text };
+	return { child, exit, ready, output: () => text };
 }
 
 module.exports.spawnStartScript = spawnStartScript;

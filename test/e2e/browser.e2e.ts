@@ -48,7 +48,6 @@ function portFree(port: number): Promise<boolean> {
 
 describe('in the browser: the README\'s first steps on a fresh npm start', () => {
 	let child: ChildProcess;
-	let output: () => string;
 	let exit: Promise<number | null>;
 	let userFolder: string;
 	let url: string;
@@ -72,25 +71,15 @@ describe('in the browser: the README\'s first steps on a fresh npm start', () =>
 		// The README's pictures show the sandbox URL: take npm start's own ports for them when free.
 		const docsPorts = process.env.E2E_DOCS_IMAGES === '1' && (await portFree(4010)) && (await portFree(2525));
 		const sandboxPort = docsPorts ? 4010 : await n8nLocal.freePort();
-		({ child, exit, output } = spawnStartScript({
+		const started = spawnStartScript({
 			N8N_PORT: String(n8nPort),
 			SANDBOX_PORT: String(sandboxPort),
 			SANDBOX_SMTP_PORT: String(docsPorts ? 2525 : await n8nLocal.freePort()),
 			START_USER_FOLDER: userFolder,
 			START_SKIP_BUILD: process.env.E2E_SKIP_BUILD === '1' ? '1' : '0',
-		}));
-		await new Promise<void>((resolve, reject) => {
-			const timer = setInterval(() => {
-				if (output().includes('Press Ctrl-C')) {
-					clearInterval(timer);
-					resolve();
-				}
-				if (child.exitCode !== null) {
-					clearInterval(timer);
-					reject(new Error(`npm start exited early\n${output()}`));
-				}
-			}, 250);
 		});
+		({ child, exit } = started);
+		await started.ready;
 		url = `http://localhost:${n8nPort}`;
 		sinkUrl = `http://127.0.0.1:${sandboxPort}/sink`;
 		browser = await launchChromium();

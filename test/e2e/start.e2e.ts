@@ -58,25 +58,15 @@ describe('npm start: a real n8n with the package, the sandbox and the examples',
 		userFolder = n8nLocal.createUserFolder('n8n-us-customs-start-');
 		n8nPort = await n8nLocal.freePort();
 		sandboxPort = await n8nLocal.freePort();
-		({ child, exit, output } = spawnStartScript({
+		const started = spawnStartScript({
 			N8N_PORT: String(n8nPort),
 			SANDBOX_PORT: String(sandboxPort),
 			SANDBOX_SMTP_PORT: String(await n8nLocal.freePort()),
 			START_USER_FOLDER: userFolder,
 			START_SKIP_BUILD: process.env.E2E_SKIP_BUILD === '1' ? '1' : '0',
-		}));
-		await new Promise<void>((resolve, reject) => {
-			const timer = setInterval(() => {
-				if (output().includes('Press Ctrl-C')) {
-					clearInterval(timer);
-					resolve();
-				}
-				if (child.exitCode !== null) {
-					clearInterval(timer);
-					reject(new Error(`npm start exited early\n${output()}`));
-				}
-			}, 250);
 		});
+		({ child, exit, output } = started);
+		await started.ready;
 		url = `http://localhost:${n8nPort}`;
 		cookie = await login(url);
 	});
