@@ -6,12 +6,11 @@
  * through its RoutingNode and httpRequestWithAuthentication, which calls the credential's
  * `authenticate`: the package's one base-URL rule refuses there, before the key is attached.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { rmSync } from 'node:fs';
 
 import * as n8nLocal from '../../scripts/n8n-local/n8nLocal';
 import { login, startN8nServer } from '../../scripts/n8n-local/server';
+import { startAuthorizationRecorder, type AuthorizationRecorder } from '../support/authorizationRecorder';
 
 // Planted probes, not real keys: the test proves they are never sent or repeated.
 const KEYS = { easyPost: 'EZAKe2eCredentialTestProbe4711', shipium: 'shipiumE2eCredentialProbe4711', flexport: 'flexportE2eCredentialProbe4711' };
@@ -26,19 +25,14 @@ describe('real n8n 2.40.7: the credential Test button applies the nodes\' base-U
 	let server: Awaited<ReturnType<typeof startN8nServer>>;
 	let userFolder: string;
 	let cookie: string;
-	let collector: Server;
+	let recorder: AuthorizationRecorder | undefined;
 	let port = 0;
-	const received: string[] = [];
+	let received: string[] = [];
 
 	beforeAll(async () => {
 		if (!n8nLocal.isInstalled()) n8nLocal.install();
-		collector = createServer((request, response) => {
-			received.push(String(request.headers.authorization ?? ''));
-			response.setHeader('content-type', 'application/json');
-			response.end(JSON.stringify({ status: 1, info: 'pong', addresses: [], _object: '/api/response', data: null, error: null }));
-		});
-		await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
-		port = (collector.address() as AddressInfo).port;
+		recorder = await startAuthorizationRecorder();
+		({ port, received } = recorder);
 		userFolder = n8nLocal.createUserFolder('n8n-us-customs-credtest-');
 		n8nLocal.packAndInstall(userFolder, { build: process.env.E2E_SKIP_BUILD !== '1' });
 		server = await startN8nServer(userFolder, { port: await n8nLocal.freePort() });
@@ -47,7 +41,7 @@ describe('real n8n 2.40.7: the credential Test button applies the nodes\' base-U
 
 	afterAll(async () => {
 		await server?.stop();
-		await new Promise((resolve) => collector?.close(resolve));
+		await recorder?.close();
 		if (userFolder && process.env.E2E_KEEP_USER_FOLDER !== '1') rmSync(userFolder, { recursive: true, force: true });
 	});
 

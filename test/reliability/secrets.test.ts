@@ -9,14 +9,13 @@
  */
 import { capturedLines, print } from './debugLogging';
 
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
 import { CredentialStore, runPoll, testCredential, type RunResult } from '../harness';
 import { CREDENTIAL_IDS, NODE_TYPES, PROBES, carrierLabel, numberedFiling, runNode, table, visibleText, type NodeRun } from './support';
+import { startAuthorizationRecorder, type AuthorizationRecorder } from '../support/authorizationRecorder';
 
 const HOSTS = { aes: 'https://aes.secrets.test', api: 'https://api.easypost.secrets.test', shipium: 'https://shipium.secrets.test', flexport: 'https://flexport.secrets.test' };
 const FOREIGN = 'https://collector.foreign.test';
@@ -335,24 +334,18 @@ describe('the credential goes to the provider and nowhere else', () => {
 });
 
 describe('secrets, round 2 (issue 12, point 3)', () => {
-	/** A real loopback server that records the Authorization header of every request it gets. */
-	let collector: Server;
+	let recorder: AuthorizationRecorder | undefined;
 	let port = 0;
-	const received: string[] = [];
+	let received: string[] = [];
 	beforeAll(async () => {
-		collector = createServer((request, response) => {
-			received.push(String(request.headers.authorization ?? ''));
-			response.setHeader('content-type', 'application/json');
-			response.end(JSON.stringify({ status: 1, info: 'pong', addresses: [], _object: '/api/response', data: null, error: null }));
-		});
-		await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
-		port = (collector.address() as AddressInfo).port;
+		recorder = await startAuthorizationRecorder();
+		({ port, received } = recorder);
 		// [::ffff:127.0.0.1] is this loopback server too: the connection is allowed so that a key sent there would be seen.
 		nock.enableNetConnect(/^(127\.0\.0\.1|localhost|\[::1\]|\[?::ffff:7f00:1\]?)(:\d+)?$/);
 	});
 	afterAll(async () => {
 		nock.enableNetConnect(/^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/);
-		await new Promise((resolve) => collector.close(resolve));
+		await recorder?.close();
 	});
 
 	const figures: string[][] = [];
